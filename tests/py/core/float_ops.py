@@ -1,0 +1,20 @@
+# float arithmetic and int/float mixing
+print(3 + 4.0, 3 * 1.5, 10 - 0.5, 7 / 2, 8 / 4, 1 / 3)
+print(2 ** 0.5, 2 ** -1, 10 ** -2, 4 ** 0.5, (-8) ** 2)
+print(2.0 ** 10, 1.5 ** 2, 0.0 ** 0, 0 ** 0)
+print(type(2 ** -1).__name__, type(2 ** 2).__name__, type(4 / 2).__name__)
+print(1e308 * 10, -1e308 * 10)
+print(0.1 * 3 == 0.3, abs(0.1 * 3 - 0.3) < 1e-9)
+print(1 == 1.0, 2 ** 53 == 2.0 ** 53, 2 ** 53 + 1 == 2.0 ** 53)
+print(10 ** 20 == 1e20, 10 ** 23 == 1e23)
+print(3.0.is_integer(), 3.5.is_integer())
+print((2.5).as_integer_ratio(), (0.5).hex(), float.fromhex('0x1.8p1'))
+print(int(7.99), int(-7.99), float(7), float(-0))
+print(1.5 + True, 2.5 * False)
+print(-2.0 ** 2, (-2.0) ** 2)
+print(8 ** (1/3), 1e10 ** 0.5)
+try:
+    print(0.0 ** -1)
+except ZeroDivisionError as e:
+    print(type(e).__name__, e)
+print(pow(2.0, 3), pow(2, 0.5))

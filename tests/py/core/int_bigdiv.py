@@ -1,0 +1,22 @@
+# big int division, modulo, divmod incl. negatives
+print(10**50 // 7)
+print(10**50 % 7)
+print(-(10**50) // 7)
+print(-(10**50) % 7)
+print(10**50 // -7)
+print(10**50 % -7)
+print(divmod(10**40, 12345678901))
+print(divmod(-(10**40), 12345678901))
+print(2**200 // 2**100 == 2**100)
+print((3**200) // (3**150) == 3**50)
+a = 123456789012345678901234567890
+b = 987654321
+print(a // b, a % b)
+print(a // b * b + a % b == a)
+print(-a // b, -a % b)
+print(a // -b, a % -b)
+print(divmod(a, a), divmod(-a, a))
+print(10**20 // 10**25, (-10**20) // 10**25)
+print(abs(-10**30))
+print(10**30 / 10**10)
+print(2**100 / 3)
