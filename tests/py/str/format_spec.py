@@ -1,0 +1,28 @@
+# str.format with the format-spec mini-language
+print('{}|{}|{}'.format(1, 'a', 2.5))
+print('{0}{1}{0}'.format('ab', 'cd'), '{x}-{y}'.format(x=1, y=2), '{0[1]} {1[k]}'.format([5, 6], {'k': 'v'}))
+print('[{:10}]|[{:<10}]|[{:>10}]|[{:^10}]'.format('left', 'left', 'right', 'mid'))
+print('[{:10}]|[{:<10}]|[{:^10}]'.format(42, 42, 42))
+print('[{:*^11}]|[{:->8}]|[{:.<6}]|[{:0=8}]'.format('x', 'y', 'z', -42))
+print('{:+d} {:+d} {: d} {: d} {:-d}'.format(5, -5, 5, -5, 5))
+print('{:x} {:X} {:o} {:b} {:#x} {:#o} {:#b} {:#X}'.format(255, 255, 8, 5, 255, 8, 5, 255))
+print('{:,} {:_} {:,d} {:_x} {:_b}'.format(1234567, 1234567, -9876543210, 0xFFFFFFFF, 255))
+print('{:,.2f} {:_.3f} {:015,.2f}'.format(1234567.891, 9876.54321, 1234.5))
+print('{:08.3f} {:+.1f} {:.0f} {:.0f} {:#.0f}'.format(3.14159, 2.25, 0.5, 1.5, 2.0))
+print('{:e} {:.2e} {:E} {:.3g} {:g} {:g} {:g}'.format(1234.5, 0.000123, 1e-10, 1234567, 1e16, 0.0001, 123.0))
+print('{:%} {:.1%} {:.0%}'.format(0.25, 0.1234, 1))
+print('{!s} {!r} {!a} {:s}'.format('s', 's', 'é', 'plain'))
+print('{:c}{:c}{:c}'.format(72, 105, 0x20AC))
+print('{:.3s}|{:5.2s}|{:>5.1s}'.format('abcdef', 'xyz', 'pq'))
+print('{:10.3f}|{:<10.3e}|{:^12g}'.format(3.14159, 31415.9, 2.5))
+print('{{literal}} {} {{}}'.format('x'))
+print('{:{w}.{p}f}'.format(3.14159, w=10, p=2), '{:{}{}}'.format('a', '>', 5))
+print('{:d}'.format(True), '{}'.format(None), '{:>6}'.format(str(None)))
+print(format(0.1, '.20f'), format(1e100, 'f')[:12], format(12.0, 'g'), format(12.5, ''), format(3, ''))
+print(format(-0.0, '.1f'), format(float('inf'), '+f'), format(float('nan'), '>6'), format(1e300, 'e'))
+print(format(123, '=+8'), format(-123, '=8'), format(123, '^+9'), format(2**70, ','))
+for spec in ['{:d}', '{:x}', '{:,s}', '{0}{}', '{:=}', '{:c}']:
+    try:
+        print(spec.format('str' if 'd' in spec or 'x' in spec or ',' in spec else 1.5))
+    except (ValueError, IndexError, TypeError) as e:
+        print(type(e).__name__, e)
