@@ -1,0 +1,29 @@
+/*
+ * float: IEEE-754 doubles, with CPython's repr (shortest round-trip) and formatting.
+ */
+#ifndef KITE_RUNTIME_FLOAT_H
+#define KITE_RUNTIME_FLOAT_H
+
+#include "vm/vm.h"
+
+typedef struct FloatObject {
+  Object ob;
+  double value;
+} FloatObject;
+
+/* New reference. */
+Object *float_new(VM *vm, double v);
+static inline double float_value(Object *o) { return ((FloatObject *)o)->value; }
+/* Convert an int or float (or __float__/__index__) to double. 0 or -1. */
+int float_as_double(VM *vm, Object *o, double *out);
+/* Write repr(v) (e.g. "0.1", "1e+16", "inf", "nan") into buf (at least 32 bytes);
+   returns the length. */
+int float_repr_buf(double v, char *buf);
+/* Hash as CPython's (ints and equal floats hash alike). */
+int64_t float_hash_double(double v);
+/* New reference: format(v, spec) with the mini-language (spec borrowed, may be empty). */
+Object *float_format(VM *vm, double v, Object *spec);
+
+void float_type_init(VM *vm);
+
+#endif

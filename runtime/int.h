@@ -1,0 +1,55 @@
+/*
+ * int: arbitrary-precision integers; bool is its subclass.
+ *
+ * Values in SMALL_MIN..SMALL_MAX are immediates (object.h) and never allocated. Larger
+ * magnitudes are IntObject: sign in ob_size (negative = negative number), |ob_size|
+ * 32-bit digits, least significant first, no leading zero digits. An exact int whose
+ * value fits an immediate is never boxed; bool and user subclasses of int are always
+ * boxed IntObjects (True/False hold one digit 1 / zero digits) and every function here
+ * accepts them.
+ */
+#ifndef KITE_RUNTIME_INT_H
+#define KITE_RUNTIME_INT_H
+
+#include "vm/vm.h"
+
+typedef struct IntObject {
+  VarObject ob;        /* ob_size: signed digit count */
+  uint32_t digits[];
+} IntObject;
+
+/* New reference: the int for v (an immediate when it fits). */
+Object *int_from_i64(VM *vm, int64_t v);
+Object *int_from_u64(VM *vm, uint64_t v);
+/* New reference: int(d) for a finite double (OverflowError/ValueError otherwise, with
+   CPython's messages "cannot convert float infinity to integer", "cannot convert float NaN to integer"). */
+Object *int_from_double(VM *vm, double d);
+/* New reference: parse an int literal/int() argument: optional whitespace, sign,
+   underscores between digits, base 0 (prefix decides) or 2..36. Invalid text raises
+   ValueError "invalid literal for int() with base 10: 'x'". s need not be NUL-terminated. */
+Object *int_from_string(VM *vm, const char *s, size_t n, int base);
+/* o must be an int (any subclass). 0 on success; -1 with OverflowError ("Python int too
+   large to convert to C long") when it does not fit. */
+int int_as_i64(VM *vm, Object *o, int64_t *out);
+/* Value as a double; OverflowError "int too large to convert to float". */
+int int_as_double(VM *vm, Object *o, double *out);
+/* Sign: -1, 0, 1. */
+int int_sign(VM *vm, Object *o);
+/* Compare two ints: -1, 0, 1. */
+int int_compare(VM *vm, Object *a, Object *b);
+/* New reference: decimal (base 10) or base 2/8/16 text with prefix as bin/oct/hex do. */
+Object *int_to_string(VM *vm, Object *o, int base);
+/* Hash as CPython: value mod (2**61 - 1), -1 mapped to -2. */
+int64_t int_hash(VM *vm, Object *o);
+/* New reference: an exact int equal to o (for int subclasses/bool). */
+Object *int_exact(VM *vm, Object *o);
+/* New reference: arithmetic on two ints (any subclasses); op is a BinOp without the
+   INPLACE flag. TRUEDIV returns a float. */
+Object *int_binop(VM *vm, Object *a, Object *b, int op);
+/* Number of bits in |o| (int.bit_length). */
+int64_t int_bit_length(VM *vm, Object *o);
+
+void int_type_init(VM *vm);
+void bool_type_init(VM *vm);
+
+#endif
