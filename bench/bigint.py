@@ -32,23 +32,23 @@ def gcd(a, b):
 
 
 def main(scale):
-    f = factorial(20000 * scale)
+    f = factorial(int(20000 * scale))
     ds = digit_sum(f)
-    p = 3 ** (100000 * scale)
+    p = 3 ** (int(100000 * scale))
     ps = digit_sum(p)
-    fb = fib_big(100000 * scale)
+    fb = fib_big(int(100000 * scale))
     fs = digit_sum(fb)
     m = 0
-    for k in range(40 * scale):
+    for k in range(int(40 * scale)):
         m ^= pow(7 + k, 10 ** 60, 10 ** 50 + 151)
     q, r = divmod(f, p + 1)
     g = gcd(f, fb)
     g2 = 0
-    for k in range(1, 300 * scale):
+    for k in range(1, int(300 * scale)):
         g2 += gcd(factorial(k + 60), 2 ** (k + 100) * 3 ** k + 1)
     mixed = 0
     x = 1
-    for i in range(1, 100000 * scale):
+    for i in range(1, int(100000 * scale)):
         x = x * (i | 1) + i
         mixed ^= x & 0xffffffff
         if x.bit_length() > 4096:
@@ -57,4 +57,4 @@ def main(scale):
           r % 1000000007, g % 1000000007, g2, mixed, f.bit_length())
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+main(float(sys.argv[1]) if len(sys.argv) > 1 else 1.0)

@@ -31,10 +31,10 @@ def ackermann(m, n):
 
 def main(scale):
     total = 0
-    for _ in range(scale):
-        total += fib(27)
+    for _ in range(max(1, int(scale))):
+        total += fib(27 if scale >= 1 else 20)
     acc = 0
-    for i in range(900000 * scale):
+    for i in range(int(900000 * scale)):
         acc += add3(i, 1)
         acc += kw(i, c=i & 7)
         acc += star(i, i, k=i)
@@ -44,4 +44,4 @@ def main(scale):
     print("calls checksum", total, acc, ack)
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+main(float(sys.argv[1]) if len(sys.argv) > 1 else 1.0)

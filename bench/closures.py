@@ -51,7 +51,7 @@ def mul(a, b):
 
 
 def main(scale):
-    n = 700000 * scale
+    n = int(700000 * scale)
     total = 0
     for i in range(n):
         total += make_adder(i)(i)
@@ -72,7 +72,7 @@ def main(scale):
     for i in range(n):
         m = mul(m + i, 7)
     hits = 0
-    for rep in range(scale * 100):
+    for rep in range(int(100 * scale)):
         @memo
         def sq(x):
             return x * x
@@ -82,4 +82,4 @@ def main(scale):
           mul.calls[0], hits)
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+main(float(sys.argv[1]) if len(sys.argv) > 1 else 1.0)

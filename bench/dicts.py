@@ -10,7 +10,7 @@ def lcg(seed):
 
 
 def main(scale):
-    n = 800000 * scale
+    n = int(800000 * scale)
     gen = lcg(42)
     words = ["w%d" % (next(gen) % 5000) for _ in range(n)]
     counts = {}
@@ -55,4 +55,4 @@ def main(scale):
           len(squares), removed)
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+main(float(sys.argv[1]) if len(sys.argv) > 1 else 1.0)

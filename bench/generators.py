@@ -46,10 +46,10 @@ def accumulator():
 
 
 def main(scale):
-    n = 1500000 * scale
+    n = int(1500000 * scale)
     s1 = sum(squares(evens(counter(n))))
     s2 = sum(x for x in chained(n // 2) if x % 3)
-    s3 = sum(tree(16 + (scale > 1)))
+    s3 = sum(tree((16 if scale >= 1 else 12) + (scale > 1)))
     acc = accumulator()
     next(acc)
     last = 0
@@ -61,4 +61,4 @@ def main(scale):
           s4, s5)
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+main(float(sys.argv[1]) if len(sys.argv) > 1 else 1.0)

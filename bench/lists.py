@@ -4,7 +4,7 @@ import sys
 
 
 def main(scale):
-    n = 200000 * scale
+    n = int(200000 * scale)
     seed = 12345
     data = []
     for _ in range(n):
@@ -27,7 +27,7 @@ def main(scale):
         if x % 3 == 0:
             popped += stack.pop()
     small = list(range(2000))
-    for i in range(1000 * scale):
+    for i in range(int(1000 * scale)):
         small.insert(i % 500, i)
         small.pop(0)
     small.reverse()
@@ -40,4 +40,4 @@ def main(scale):
     print("lists checksum", total, len(s1), len(pairs), small[:3])
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+main(float(sys.argv[1]) if len(sys.argv) > 1 else 1.0)

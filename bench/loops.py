@@ -45,10 +45,10 @@ def nested(n):
 
 
 def main(scale):
-    primes = sieve(600000 * scale)
-    col = collatz_total(60000 * scale)
+    primes = sieve(int(600000 * scale))
+    col = collatz_total(int(60000 * scale))
     nst = nested(int(700 * scale ** 0.5))
     print("loops checksum", primes, col, nst)
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+main(float(sys.argv[1]) if len(sys.argv) > 1 else 1.0)

@@ -58,7 +58,7 @@ class Derived(Base):
 
 
 def main(scale):
-    n = 700000 * scale
+    n = int(700000 * scale)
     a = Vec(1, 2)
     b = Vec(3, 5)
     acc = 0
@@ -70,7 +70,7 @@ def main(scale):
         c.bump(i).bump(1)
     objs = [Derived(i, i & 3) if i % 2 else Base(i) for i in range(1000)]
     s = 0
-    for _ in range(300 * scale):
+    for _ in range(int(300 * scale)):
         for o in objs:
             s += o.describe()
             if isinstance(o, Derived):
@@ -78,4 +78,4 @@ def main(scale):
     print("methods checksum", acc % 1000000007, c.count, c.total, s)
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+main(float(sys.argv[1]) if len(sys.argv) > 1 else 1.0)

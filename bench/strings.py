@@ -5,7 +5,7 @@ import sys
 
 
 def main(scale):
-    n = 400000 * scale
+    n = int(400000 * scale)
     parts = []
     for i in range(n):
         parts.append(f"item{i}:{i * 3 % 17:03d}")
@@ -42,4 +42,4 @@ def main(scale):
           pos, digits, len(rev), starts, stripped, h)
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+main(float(sys.argv[1]) if len(sys.argv) > 1 else 1.0)
