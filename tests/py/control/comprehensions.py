@@ -1,0 +1,16 @@
+# all four comprehension kinds with nested for/if
+print([x * y for x in range(1, 4) for y in range(x, 4) if (x + y) % 2 == 0])
+print({x: [y for y in range(x)] for x in range(4) if x})
+print(sorted({c for w in ['ab', 'bc', 'cd'] for c in w}))
+g = (x * x for x in range(5) if x != 2)
+print(type(g).__name__, list(g), list(g))
+print(sum(x for x in range(10)), max(len(w) for w in ['a', 'abc']))
+print([[i * 3 + j for j in range(3)] for i in range(3)])
+print([c for c in 'Hello World' if c.isupper() if c != 'W'])
+print({k: v for k, v in zip('abc', range(3)) if v != 1})
+print([(a, b, c) for a in range(1, 20) for b in range(a, 20) for c in range(b, 20) if a * a + b * b == c * c])
+x = 10
+print([x for x in range(3)], x)
+print([lambda_val for lambda_val in [x, x + 1]])
+print(list(i for i in 'ab'), tuple(i for i in range(3)), dict((i, i * i) for i in range(3)))
+print([i for i in range(3)] == list(range(3)), [[]for _ in range(2)])
