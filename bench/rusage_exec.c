@@ -27,12 +27,22 @@
 static volatile pid_t child;
 static volatile sig_atomic_t timed_out;
 
+/* PROGRAM runs in its own process group, so that a timeout or an interrupt
+ * also ends whatever it started. */
 static void on_alarm(int sig)
 {
     (void)sig;
     timed_out = 1;
     if (child > 0)
-        kill(child, SIGKILL);
+        kill(-child, SIGKILL);
+}
+
+static void on_interrupt(int sig)
+{
+    if (child > 0)
+        kill(-child, SIGKILL);
+    signal(sig, SIG_DFL);
+    raise(sig);
 }
 
 int main(int argc, char **argv)
@@ -48,6 +58,10 @@ int main(int argc, char **argv)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_alarm;
     sigaction(SIGALRM, &sa, NULL);
+    sa.sa_handler = on_interrupt;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
 
     clock_gettime(CLOCK_MONOTONIC, &t0);
     pid_t pid = fork();
@@ -56,10 +70,12 @@ int main(int argc, char **argv)
         return 2;
     }
     if (pid == 0) {
+        setpgid(0, 0);
         execvp(argv[3], argv + 3);
         fprintf(stderr, "rusage_exec: cannot run %s: %s\n", argv[3], strerror(errno));
         _exit(127);
     }
+    setpgid(pid, pid);
     child = pid;
     if (timeout)
         alarm(timeout);
