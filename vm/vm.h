@@ -133,6 +133,9 @@ struct VM {
   int float_freelist_len;
   void *tuple_freelists[20];        /* runtime/tuple.c: by size */
   int tuple_freelist_len[20];
+  Object **repr_stack;              /* runtime/list.c: objects inside repr (Py_ReprEnter); raw heap array, freed when empty */
+  int repr_depth, repr_cap;
+  Object set_dummy;                 /* runtime/set.c: marker key of deleted set entries, compared by address only */
   Object *small_ints_scratch;       /* unused; reserved */
 };
 
