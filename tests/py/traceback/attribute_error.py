@@ -1,0 +1,5 @@
+# uncaught AttributeError on a method call
+items = [3, 1, 2]
+items.sort()
+print(items)
+items.push(4)

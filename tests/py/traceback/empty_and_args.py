@@ -1,0 +1,2 @@
+# exception with several args prints the args tuple
+raise ValueError('bad value', 42)

@@ -1,0 +1,4 @@
+# uncaught TypeError from unsupported operand types
+count = 3
+label = 'items: '
+message = label + count
