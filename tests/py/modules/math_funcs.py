@@ -1,0 +1,16 @@
+# math functions: gcd, factorial, log, exp, trig, pow, hypot, isclose
+import math
+print(math.gcd(12, 18), math.gcd(0, 5), math.gcd(-12, 8), math.gcd(2**100, 6**50), math.gcd())
+print(math.lcm(4, 6), math.lcm(3, 5, 7))
+print(math.factorial(0), math.factorial(10), math.factorial(30))
+print(math.log(math.e), math.log(100, 10), math.log(8, 2), math.log10(1000), math.log2(1024), math.log(1))
+print(math.log(2**1000), math.log10(10**50))
+print(math.exp(0), math.exp(1), math.exp(-1), math.exp(2))
+print(math.sin(0), math.cos(0), math.sin(math.pi / 2), math.cos(math.pi), round(math.sin(math.pi), 10))
+print(math.tan(0), math.atan(1) * 4, math.asin(1), math.acos(1), math.atan2(1, 1), math.atan2(-1, -1))
+print(math.pow(2, 10), math.pow(2, 0.5), math.pow(4, -1), type(math.pow(2, 2)).__name__)
+print(math.hypot(3, 4), math.hypot(5, 12), math.hypot(1, 1, 1))
+print(math.isclose(0.1 + 0.2, 0.3), math.isclose(1.0, 1.1), math.isclose(1.0, 1.05, rel_tol=0.1))
+print(math.isclose(0.0, 1e-10), math.isclose(0.0, 1e-10, abs_tol=1e-9))
+print(math.comb(10, 3), math.perm(5, 2), math.prod([1, 2, 3, 4]), math.fsum([0.1] * 10), sum([0.1] * 10))
+print(math.dist((0, 0), (3, 4)), math.cosh(0), math.sinh(0), math.tanh(0))

@@ -1,0 +1,16 @@
+# sys: argv (from sys_basics.args), maxsize, version_info, modules, stdout/stderr objects
+import sys
+print(sys.argv)
+print(len(sys.argv), sys.argv[1:])
+print(sys.maxsize, sys.maxsize == 2**63 - 1)
+print(sys.version_info[0], sys.version_info[:2] >= (3, 11), sys.version_info.major)
+print('sys' in sys.modules, '__main__' in sys.modules, 'no_such' in sys.modules)
+print(sys.modules['__main__'].__name__)
+sys.stdout.write('direct write\n')
+n = sys.stdout.write('abc\n')
+print(n)
+print(sys.getrecursionlimit())
+sys.setrecursionlimit(2000)
+print(sys.getrecursionlimit())
+print(type(sys.float_info.max).__name__, sys.float_info.max, sys.float_info.epsilon)
+print(sys.byteorder in ('little', 'big'), isinstance(sys.path, list))
