@@ -29,7 +29,7 @@
   X(dict_keyiter) X(dict_valueiter) X(dict_itemiter) \
   X(dict_revkeyiter) X(dict_revvalueiter) X(dict_revitemiter) \
   X(enumerate) X(zip) X(map) X(filter) X(reversed) X(seq_iter) X(callable_iter) \
-  X(weakref) X(mappingproxy)
+  X(weakref) X(mappingproxy) X(method_wrapper) X(textio) X(namespace)
 
 /* Every built-in exception, once, with its base: X(name, base). */
 #define KITE_BUILTIN_EXCEPTIONS(X) \
@@ -110,6 +110,10 @@ struct VM {
   Object *exc;                      /* the exception being raised, or NULL (owned) */
   Object *memory_error;             /* preallocated MemoryError instance */
 
+  /* ---- object protocol (runtime/object.c, type.c) ---- */
+  int dealloc_depth;                /* nesting of tp_dealloc calls */
+  Object *dealloc_pending;          /* trashcan queue, linked through the dead objects */
+
   /* ---- interpreter (vm/) ---- */
   Frame *frame;                     /* innermost executing frame, or NULL */
   Object *exc_info;                 /* the exception being handled (sys.exc_info), or NULL */
@@ -137,6 +141,10 @@ struct VM {
   int repr_depth, repr_cap;
   Object set_dummy;                 /* runtime/set.c: marker key of deleted set entries, compared by address only */
   Object *small_ints_scratch;       /* unused; reserved */
+
+  /* ---- strings (runtime/str.c) ---- */
+  Object **intern_table;            /* open-addressing set of the immortal interned strs */
+  size_t intern_cap, intern_used;   /* slots (a power of two, or 0) and live entries */
 };
 
 /* ---- type checks ------------------------------------------------------------ */
