@@ -29,7 +29,7 @@
   X(dict_keyiter) X(dict_valueiter) X(dict_itemiter) \
   X(dict_revkeyiter) X(dict_revvalueiter) X(dict_revitemiter) \
   X(enumerate) X(zip) X(map) X(filter) X(reversed) X(seq_iter) X(callable_iter) \
-  X(weakref) X(mappingproxy) X(method_wrapper) X(textio) X(namespace)
+  X(weakref) X(mappingproxy)
 
 /* Every built-in exception, once, with its base: X(name, base). */
 #define KITE_BUILTIN_EXCEPTIONS(X) \
@@ -109,10 +109,6 @@ struct VM {
   /* ---- exceptions (runtime/exc.c) ---- */
   Object *exc;                      /* the exception being raised, or NULL (owned) */
   Object *memory_error;             /* preallocated MemoryError instance */
-
-  /* ---- object protocol (runtime/object.c, type.c) ---- */
-  int dealloc_depth;                /* nesting of tp_dealloc calls */
-  Object *dealloc_pending;          /* trashcan queue, linked through the dead objects */
 
   /* ---- interpreter (vm/) ---- */
   Frame *frame;                     /* innermost executing frame, or NULL */
