@@ -1,5 +1,12 @@
 /*
  * list: mutable sequences (over-allocating array of owned references).
+ *
+ * Invariants: 0 <= ob_size <= allocated; items[0..ob_size) are owned references
+ * (NULL only transiently after list_new, before the caller fills them); growth follows
+ * CPython's list_resize (newsize + newsize/8 + 6, rounded down to a multiple of 4), so
+ * sys.getsizeof reports CPython-shaped numbers. While list.sort runs, the list is
+ * emptied (items NULL, allocated -1) so that mutation from a key or __lt__ is detected
+ * ("list modified during sort").
  */
 #ifndef KITE_RUNTIME_LIST_H
 #define KITE_RUNTIME_LIST_H
@@ -31,6 +38,30 @@ int list_sort(VM *vm, Object *list, Object *key, bool reverse);
 /* New reference: tuple(list). */
 Object *list_as_tuple(VM *vm, Object *list);
 
+/* New reference: list[lo:hi] (clamped to the list). */
+Object *list_slice(VM *vm, Object *list, ssize_t lo, ssize_t hi);
+/* Insert item (borrowed) before index where (clamped like list.insert). 0 or -1. */
+int list_insert(VM *vm, Object *list, ssize_t where, Object *item);
+
+/* ---- shared by the container types ------------------------------------------ */
+
+/* Py_ReprEnter: 0 if o is not being repr'd yet (it is now recorded: call repr_leave
+   when done), 1 if it already is (emit "[...]" / "{...}"), -1 on MemoryError. The
+   stack is a raw heap array of borrowed pointers in struct VM, freed when it empties,
+   so a VM at rest holds nothing. */
+int repr_enter(VM *vm, Object *o);
+void repr_leave(VM *vm, Object *o);
+/* New reference: self. tp_iter of every container iterator type. */
+Object *list_iter_self(VM *vm, Object *self);
+/* a == b for container searches (list item first, as CPython): identity, then two
+   immediates compare by bits, else obj_richcompare_bool. 1, 0, -1. */
+static inline int list_item_eq(VM *vm, Object *a, Object *b) {
+  if (a == b) return 1;
+  if (obj_is_small(a) && obj_is_small(b)) return 0;
+  return obj_richcompare_bool(vm, a, b, CMP_EQ);
+}
+
+/* Initialises list, list_iterator and list_reverseiterator. */
 void list_type_init(VM *vm);
 
 #endif

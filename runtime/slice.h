@@ -38,6 +38,13 @@ int slice_unpack(VM *vm, Object *slice, ssize_t *start, ssize_t *stop, ssize_t *
    the number of items the slice selects. Never fails. */
 ssize_t slice_adjust_indices(ssize_t length, ssize_t *start, ssize_t *stop, ssize_t step);
 
+/* True if o can be used as an index: an int, or a type defining __index__. */
+bool slice_has_index(VM *vm, Object *o);
+/* PyNumber_AsSsize_t(o, exc) for an o satisfying slice_has_index: a value outside
+   ssize_t raises exc with "cannot fit 'int' into an index-sized integer", or, when exc
+   is NULL, is clamped to SSIZE_MIN/SSIZE_MAX. 0 or -1. */
+int slice_as_ssize(VM *vm, Object *o, TypeObject *exc, ssize_t *out);
+
 void slice_type_init(VM *vm);
 
 #endif
