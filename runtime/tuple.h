@@ -30,6 +30,18 @@ Object *tuple_from_iterable(VM *vm, Object *iterable);
 /* New reference: t[lo:hi] (clamped). */
 Object *tuple_slice(VM *vm, Object *t, ssize_t lo, ssize_t hi);
 
+/* Create vm->empty_tuple (immortal, untracked). Called by vm_new once the types are
+   ready. 0 or -1. */
+int tuple_create_singletons(VM *vm);
+/* Release the free lists of recycled tuples (VM teardown; the empty tuple is left to
+   heap_finish). */
+void tuple_finish(VM *vm);
+/* For the collector: true if tuple t can never take part in a cycle (every item is
+   atomic or an untracked exact tuple), so it may be untracked. CPython's
+   _PyTuple_MaybeUntrack test. */
+bool tuple_maybe_untrack_ok(VM *vm, Object *t);
+
+/* Initialises tuple and tuple_iterator. */
 void tuple_type_init(VM *vm);
 
 #endif
