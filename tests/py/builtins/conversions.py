@@ -1,5 +1,5 @@
 # constructors: str, int, float, bool, list, tuple, dict, set, frozenset, repr
-print(str(5), str(-0.5), str(None), str([1, 'a']), repr('a'), repr([1, 'a']), str(b'') if False else '')
+print(str(5), str(-0.5), str(None), str([1, 'a']), repr('a'), repr([1, 'a']))
 print(int(), float(), bool(), list(), tuple(), dict(), set(), frozenset(), str())
 print(int('7'), int(7.9), int(-7.9), float('7.5'), float(3), bool('False'), bool(0.0))
 print(list('abc'), list((1, 2)), list({'a': 1}), list(range(3)), list({3: 0}.items()))

@@ -19,7 +19,7 @@ print(shadow_builtin(), len('abc'))
 class C:
     y = 1
     z = y + 1
-    ys = [y * 2 for _ in range(2)] if False else None
+    ys = [v * 2 for v in range(y, y + 2)]
 print(C.y, C.z, C.ys)
 def late_binding():
     fs = [lambda: i for i in range(3)]

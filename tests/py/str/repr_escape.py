@@ -1,6 +1,6 @@
 # repr of strings with quotes, escapes, unicode
 for s in ['plain', "it's", 'say "hi"', 'both \' and "', 'tab\there', 'nl\n', 'cr\r', 'bs\\x',
-          '\x00\x01\x1f\x7f', '\x80\x9f\xa0', 'é€😀', '\u200b', '\ud800' if False else 'z', '\U0001f600',
+          '\x00\x01\x1f\x7f', '\x80\x9f\xa0', 'é€😀', '\u200b', '\U0001f600',
           '\xff', '\u0378', '\t\n\r\x0b\x0c']:
     print(repr(s), len(s))
 print(str('a\nb'))

@@ -1,0 +1,12 @@
+# equality and ordering across int, float, bool and big ints
+print(1 == 1.0 == True, 0 == 0.0 == False == -0.0)
+print(2**53 + 1 == float(2**53 + 1), 2**53 + 1 > float(2**53))
+print(10**100 == 1e100, 10**100 < 1e100, int(1e100))
+print(float('inf') > 10**1000, float('-inf') < -10**1000)
+print(float('nan') == 0, float('nan') < float('inf'), 3 > float('nan'))
+print(max(1, 1.0), max(1.0, 1), min(0, False), min(False, 0))
+print(sorted([3, 1.5, True, 2**70, -2.5, 0]))
+print([1, 2.0] == [1.0, 2], (1, 2) == (True, 2), {1: 'a'} == {1.0: 'a'})
+print(1 in [1.0], 1.0 in {1}, True in {1: 0}, 2 in {2.0})
+print(0.1 + 0.2 == 0.3, 0.1 + 0.2 > 0.3, round(0.1 + 0.2, 10) == 0.3)
+print(-1 < 0 < 1 < 2**64 < 1e30 < float('inf'))

@@ -1,0 +1,10 @@
+# range equality, hashing-free comparisons, negative steps and big bounds
+print(range(0, 10, 3) == range(0, 11, 3), range(0, 10, 3) == range(0, 12, 3), range(2) != range(3))
+print(range(1, 1) == range(5, 2), list(range(-3, 3)), list(range(3, -3, -1)))
+print(range(100)[10:20:3], range(100)[::-25], range(10, 0, -1)[2:5], range(5)[::-1][0])
+r = range(-10, 10**12, 3)
+print(len(r), r[-1], r[10**9], 999999999998 in r, 999999999999 in r)
+print(range(5).count(3), range(5).count(7), range(0, 20, 5).index(15))
+print(any(range(0)), all(range(1, 5)), list(map(str, range(3))), dict.fromkeys(range(3), 0))
+print(sum(range(0, -10, -1)), min(range(5, 0, -1)), sorted(range(3, 0, -1)))
+print(repr(range(0)), str(range(-1, -10, -3)), type(range(1)).__name__)

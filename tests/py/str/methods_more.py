@@ -1,0 +1,13 @@
+# more str methods and edge cases
+print('abc'.startswith(''), ''.startswith(''), 'abc'.endswith('c', -1), 'abc'.startswith('b', 1, 2))
+print('a\tb\nc'.split(None), '  a  b  '.rsplit(None, 1), 'a  b'.split(' ', 1))
+print('x'.join('') , 'x'.join('a'), ', '.join(sorted({'b': 1, 'a': 2})))
+print('abc'.find('c', -1), 'abc'.find('a', -1), 'abcabc'.rfind('abc', 0, 5), 'abc'.find('', 10))
+print('Hello'.count('l', 0, 3), 'aaa'.replace('a', 'bb', 2), 'x.y.z'.rsplit('.', 1)[-1])
+print('%-6s|%6s|' % ('ab', 'cd'), 'ab'.rjust(1), 'ab'.center(3), 'ab'.center(4, '*'))
+print('Title Case Here'.istitle(), 'NOT Title'.istitle(), '123'.isdigit(), '-1'.lstrip('-').isdigit())
+print('ǅungla'.istitle(), 'ﬁ'.upper(), 'ΣΑΣ'.lower(), 'straße'.upper().lower())
+print('tab\tsep'.expandtabs(2), repr('a\r\nb'.splitlines()), 'end\n'.rstrip('\n'))
+print(min('hello'), max('hello'), sorted(set('mississippi')), 'z' > 'a' > 'A' > '0')
+print('abc' * 3 == 'abcabcabc', 'ab' in 'xaby', 'abc'[1:2] * 3)
+print(str(123).zfill(6), str(-5).rjust(4, '0'), '{:0>4}'.format(7), '{:0<4}'.format(7))
