@@ -7,7 +7,7 @@
  * launcher is small, so the floor it leaves is well under 1 MB.
  *
  * Usage: rusage_exec TIMEOUT_SEC RESULT_FILE PROGRAM [ARGS...]
- * Writes "status maxrss_kb wall_seconds" to RESULT_FILE, where status is
+ * Writes "status maxrss_kb wall_seconds cpu_seconds" to RESULT_FILE, where status is
  * "exit N", "signal N" or "timeout"; exits 0 unless it could not run at all.
  * stdin/stdout/stderr are inherited by PROGRAM.
  */
@@ -102,7 +102,9 @@ int main(int argc, char **argv)
         fprintf(f, "signal %d", WTERMSIG(status));
     else
         fprintf(f, "exit %d", WEXITSTATUS(status));
-    fprintf(f, " %ld %.6f\n", ru.ru_maxrss, wall);
+    double cpu = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec)
+               + (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    fprintf(f, " %ld %.6f %.6f\n", ru.ru_maxrss, wall, cpu);
     fclose(f);
     return 0;
 }
