@@ -20,11 +20,12 @@ typedef struct DictObject {
   Object ob;
   ssize_t used;          /* live entries */
   ssize_t nentries;      /* entries[0..nentries) in use (live or deleted) */
-  ssize_t capacity;      /* entries allocated */
-  uint64_t version;      /* bumped on every mutation (inline caches, iteration checks) */
-  void *indices;         /* sparse index table; NULL for small dicts searched linearly */
-  uint8_t log2_size;     /* index table size = 1 << log2_size */
-  DictEntry *entries;
+  ssize_t capacity;      /* entries allocated (2/3 of the index table size) */
+  uint64_t version;      /* bumped on every mutation (inline caches) */
+  void *indices;         /* one heap block: the index table, then the entries; NULL
+                            (with entries NULL, capacity 0) for an empty dict */
+  uint8_t log2_size;     /* index table size = 1 << log2_size; slots are 1/2/4/8 bytes */
+  DictEntry *entries;    /* points into the indices block */
 } DictObject;
 
 /* New reference: an empty dict. */
@@ -59,6 +60,23 @@ Object *dict_keys_list(VM *vm, Object *d);
 Object *dict_values_list(VM *vm, Object *d);
 Object *dict_items_list(VM *vm, Object *d);
 
+/* New reference: an empty dict with room for n entries without resizing. */
+Object *dict_new_presized(VM *vm, ssize_t n);
+
+/* Known-hash variants (hash = obj_hash(key)), for set.c and callers that hash once. */
+Object *dict_getitem_hash(VM *vm, Object *d, Object *key, int64_t hash);  /* borrowed */
+int dict_setitem_hash(VM *vm, Object *d, Object *key, int64_t hash, Object *value);
+int dict_contains_hash(VM *vm, Object *d, Object *key, int64_t hash);
+/* As dict_next, also giving the entry's stored hash. */
+int dict_next_hash(Object *d, ssize_t *pos, Object **key, Object **value, int64_t *hash);
+
+/* For inline caches: the entry number of str key in d, or -1 if absent (never raises).
+   While d->version is unchanged, d->entries[ix] stays the entry for key, so a cache may
+   hold (dict, version, ix) and read ((DictObject *)d)->entries[ix].value directly.
+   (Any mutation, including a value store, bumps version.) */
+ssize_t dict_lookup_index(VM *vm, Object *d, Object *key);
+
+/* Initialises dict, its three views and their six iterator types. */
 void dict_type_init(VM *vm);
 
 #endif
