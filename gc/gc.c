@@ -1,13 +1,67 @@
 /*
- * gc: the cycle collector on Kite's table bookkeeping (see gc/gc.h).
- * First version: tracking, generations and thresholds; collection comes next.
+ * gc: CPython's cycle-finding algorithm (Modules/gcmodule.c, InternalDocs/
+ * garbage_collector.md) on Kite's table bookkeeping (gc/gc.h).
+ *
+ * The collected region.
+ *   Collecting generation g first merges the younger generations into g, so the
+ *   region is the table suffix R = table[start[g] .. count). Older objects are never
+ *   read: references from them into R look exactly like references from C locals
+ *   (external), which is what makes a young collection cheap and correct.
+ *
+ * gc_refs states (kept in a scratch array refs[i - base], not in the objects):
+ *   after update_refs:    refs = ob_refcnt
+ *   after subtract_refs:  refs = references from outside R (C locals, the VM stack,
+ *                         older generations, untracked containers); > 0 means
+ *                         "directly reachable"
+ *   during mark:          refs > 0 = reachable (scanned or on the mark stack),
+ *                         refs == 0 = tentatively unreachable
+ *   after mark:           refs == 0 = unreachable: nothing outside R can reach it
+ *
+ *   CPython's move_unreachable gets the same result by moving list links; here the
+ *   reachable set grows through an explicit mark stack (indices; it only ever holds
+ *   objects whose count was 0, so it stays small when most of R is referenced from
+ *   outside). Then one stable pass compacts R: reachable objects first, in table
+ *   order, unreachable after them (so gc.garbage and DEBUG_COLLECTABLE list them in
+ *   tracking order, as CPython does).
+ *
+ * After the partition (no user code has run yet):
+ *   - exact tuples (always) and dicts (full collections) whose items are all atomic
+ *     are untracked while compacting (CPython's untrack_tuples/untrack_dicts);
+ *   - the survivors are promoted by moving boundaries: R becomes part of generation
+ *     g+1 (or stays in 2), younger generations are empty;
+ *   - the unreachable objects are copied to an array U and each gets a temporary
+ *     reference. From here on user code runs (finalizers, tp_clear cascades) and may
+ *     untrack or free anything, moving table entries; the collector only looks at U.
+ *
+ * Finalizers (PEP 442): tp_finalize runs once per object (OBJ_GC_FINALIZED). If any
+ * ran, reachability inside U is computed again (refs = ob_refcnt - 1 for our
+ * temporary reference, minus references from inside U): an object referenced from
+ * outside U was resurrected, and it and everything it reaches survive (they are
+ * already in the older generation). The rest is cleared (tp_clear, or appended to
+ * gc.garbage under DEBUG_SAVEALL), then the temporary references are dropped, which
+ * frees the garbage through ordinary refcounting.
+ *
+ * The pending exception is saved around the whole collection and every finalizer and
+ * callback runs with none pending; an exception a finalizer or callback leaves behind
+ * is reported as unraisable. `collecting` is set from the "start" callback to the
+ * "stop" callback, so nothing inside a collection starts another.
  */
 #include "gc/gc.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "gc/heap.h"
+#include "runtime/dict.h"
+#include "runtime/exc.h"
+#include "runtime/list.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/type.h"
 #include "vm/vm.h"
+
+/* ---- tracking ---------------------------------------------------------------- */
 
 void gc_init(VM *vm) {
   GCState *gc = &vm->gc;
@@ -27,10 +81,11 @@ static inline size_t index_of(const Object *o) { return (o->ob_gc & OBJ_GC_INDEX
 static inline void set_index(Object *o, size_t i) {
   o->ob_gc = (o->ob_gc & ~OBJ_GC_INDEX_MASK) | (uint32_t)(i + 1);
 }
+static inline void clear_index(Object *o) { o->ob_gc &= ~OBJ_GC_INDEX_MASK; }
 
 void gc_finish(VM *vm) {
   GCState *gc = &vm->gc;
-  for (size_t i = 0; i < gc->count; i++) gc->table[i]->ob_gc &= ~OBJ_GC_INDEX_MASK;
+  for (size_t i = 0; i < gc->count; i++) clear_index(gc->table[i]);
   heap_free_raw(&vm->heap, gc->table, gc->capacity * sizeof(Object *));
   gc->table = NULL;
   gc->count = gc->capacity = 0;
@@ -40,6 +95,8 @@ void gc_finish(VM *vm) {
 static bool grow(VM *vm) {
   GCState *gc = &vm->gc;
   size_t ncap = gc->capacity ? gc->capacity * 2 : 1024;
+  if (ncap > OBJ_GC_INDEX_MASK) ncap = OBJ_GC_INDEX_MASK;
+  if (ncap <= gc->capacity) return false;
   Object **t = heap_realloc_raw(&vm->heap, gc->table, gc->capacity * sizeof(Object *),
                                 ncap * sizeof(Object *));
   if (!t) return false;
@@ -51,16 +108,23 @@ static bool grow(VM *vm) {
 void gc_track(VM *vm, Object *o) {
   GCState *gc = &vm->gc;
   if (gc_is_tracked(o)) return;
-  if (gc->count == gc->capacity && !grow(vm)) return;  /* stays untracked: refcounting still frees it */
+  /* Without room the object stays untracked: refcounting still frees it, only a
+     cycle through it would leak. gc_track has no way to report failure. */
+  if (gc->count == gc->capacity && !grow(vm)) return;
   gc->table[gc->count] = o;
   set_index(o, gc->count);
   gc->count++;
   gc->gen_count[0]++;
-  gc_maybe_collect(vm);
+#ifdef KITE_DEBUG_STRESS_GC
+  if (gc->enabled && gc->threshold[0] != 0 && !gc->collecting && !vm->exc)
+    gc_collect(vm, GC_NGENS - 1);
+#else
+  if (gc->gen_count[0] > gc->threshold[0]) gc_maybe_collect(vm);
+#endif
 }
 
 /* Remove o from the table: the hole travels down the segments, each time filled by
-   the last entry of the segment it is in. */
+   the last entry of the segment it is in (at most 4 moves). */
 static void remove_entry(GCState *gc, Object *o) {
   size_t hole = index_of(o);
   int k = 0;
@@ -75,7 +139,7 @@ static void remove_entry(GCState *gc, Object *o) {
     hole = last;
     (*end)--;
   }
-  o->ob_gc &= ~OBJ_GC_INDEX_MASK;
+  clear_index(o);
 }
 
 void gc_untrack(VM *vm, Object *o) {
@@ -84,21 +148,403 @@ void gc_untrack(VM *vm, Object *o) {
   if (vm->gc.gen_count[0] > 0) vm->gc.gen_count[0]--;
 }
 
-ssize_t gc_collect(VM *vm, int gen) {
-  (void)vm;
-  (void)gen;
-  return 0;
-}
-
 void gc_maybe_collect(VM *vm) {
   GCState *gc = &vm->gc;
   if (!gc->enabled || gc->threshold[0] == 0 || gc->collecting || vm->exc) return;
   if (gc->gen_count[0] <= gc->threshold[0]) return;
   for (int g = GC_NGENS - 1; g >= 0; g--) {
-    if (gc->gen_count[g] > gc->threshold[g]) {
-      if (g == GC_NGENS - 1 && gc->long_lived_pending < gc->long_lived_total / 4) continue;
-      gc_collect(vm, g);
-      break;
+    if (gc->gen_count[g] <= gc->threshold[g]) continue;
+    /* A full collection is quadratic in the long-lived heap if run every time: wait
+       until a quarter of it is new (CPython's rule, gcmodule.c gc_collect_generations). */
+    if (g == GC_NGENS - 1 && gc->long_lived_pending < gc->long_lived_total / 4) continue;
+    gc_collect(vm, g);
+    break;
+  }
+}
+
+/* ---- atomicity (CPython's _PyObject_GC_MAY_BE_TRACKED) -------------------------- */
+
+static bool may_be_tracked(VM *vm, Object *o) {
+  if (!o || obj_is_small(o)) return false;
+  if (!(o->ob_type->tp_flags & TYPE_FLAG_GC)) return false;
+  if (o->ob_type == &vm->tuple_type) return gc_is_tracked(o);
+  return true;
+}
+
+/* True if the tracked object o is an exact tuple (or, when dicts is set, an exact
+   dict) holding only atomic objects, so no cycle can pass through it. */
+static bool untrackable(VM *vm, Object *o, bool dicts) {
+  if (o->ob_type == &vm->tuple_type) {
+    ssize_t n = TUPLE_SIZE(o);
+    for (ssize_t i = 0; i < n; i++)
+      if (!TUPLE_ITEMS(o)[i] || may_be_tracked(vm, TUPLE_ITEMS(o)[i])) return false;
+    return true;
+  }
+  if (dicts && o->ob_type == &vm->dict_type) {
+    DictObject *d = (DictObject *)o;
+    for (ssize_t i = 0; i < d->nentries; i++) {
+      DictEntry *e = &d->entries[i];
+      if (e->key && (may_be_tracked(vm, e->key) || may_be_tracked(vm, e->value))) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+/* ---- reporting ------------------------------------------------------------------ */
+
+static FILE *err_stream(VM *vm) { return vm->err ? vm->err : stderr; }
+
+/* Report an exception a finalizer or callback left pending, and clear it (CPython's
+   PyErr_WriteUnraisable, without the traceback). */
+static void write_unraisable(VM *vm, const char *where, Object *obj) {
+  Object *exc = exc_fetch(vm);
+  if (!exc) return;
+  FILE *f = err_stream(vm);
+  Object *r = obj ? obj_repr(vm, obj) : NULL;
+  if (r) fprintf(f, "Exception ignored %s: %s\n", where, str_utf8(r));
+  else fprintf(f, "Exception ignored %s\n", where);
+  obj_xdecref(vm, r);
+  exc_clear(vm);
+  Object *s = obj_str(vm, exc);
+  const char *tn = type_name(obj_type(vm, exc));
+  if (s && str_length(s) > 0) fprintf(f, "%s: %s\n", tn, str_utf8(s));
+  else fprintf(f, "%s\n", tn);
+  obj_xdecref(vm, s);
+  exc_clear(vm);
+  obj_decref(vm, exc);
+  fflush(f);
+}
+
+static double now_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void debug_stats_start(VM *vm, int gen) {
+  GCState *gc = &vm->gc;
+  FILE *f = err_stream(vm);
+  fprintf(f, "gc: collecting generation %d...\n", gen);
+  fprintf(f, "gc: objects in each generation: %zu %zu %zu\n", gc->count - gc->start[0],
+          gc->start[0] - gc->start[1], gc->start[1] - gc->start[2]);
+  fprintf(f, "gc: objects in permanent generation: %zu\n", gc->start[2]);
+  fflush(f);
+}
+
+static void debug_cycle(VM *vm, const char *msg, Object *o) {
+  FILE *f = err_stream(vm);
+  fprintf(f, "gc: %s <%s %p>\n", msg, type_name(o->ob_type), (void *)o);
+  fflush(f);
+}
+
+/* Call every gc.callbacks entry with (phase, info). Runs with no exception pending. */
+static void invoke_callbacks(VM *vm, const char *phase, int gen, ssize_t collected,
+                             ssize_t uncollectable) {
+  Object *cbs = vm->gc.callbacks;
+  if (!cbs || LIST_SIZE(cbs) == 0) return;
+  Object *info = dict_new(vm);
+  Object *ph = str_from_cstr(vm, phase);
+  Object *vals[3] = {small_new(gen), small_new(collected), small_new(uncollectable)};
+  static const char *const keys[3] = {"generation", "collected", "uncollectable"};
+  bool ok = info && ph;
+  for (int i = 0; ok && i < 3; i++) ok = dict_setitem_cstr(vm, info, keys[i], vals[i]) == 0;
+  if (!ok) {
+    write_unraisable(vm, "in garbage collection callbacks", NULL);
+  } else {
+    for (ssize_t i = 0; i < LIST_SIZE(cbs); i++) {
+      Object *cb = obj_newref(LIST_ITEMS(cbs)[i]);
+      Object *r = obj_call2(vm, cb, ph, info);
+      if (r) obj_decref(vm, r);
+      else write_unraisable(vm, "in", cb);
+      obj_decref(vm, cb);
+      cbs = vm->gc.callbacks;   /* a callback may have rebound nothing, but be safe */
+      if (!cbs) break;
     }
   }
+  obj_xdecref(vm, ph);
+  obj_xdecref(vm, info);
+}
+
+/* ---- the collection ------------------------------------------------------------- */
+
+typedef struct Collect {
+  VM *vm;
+  Object **table;
+  size_t base, end;       /* the region R */
+  uint32_t *refs;         /* refs[i - base] */
+  uint32_t *stack;        /* mark stack of table indices */
+  size_t sp, stack_cap;
+  bool oom;               /* the mark stack could not grow */
+} Collect;
+
+static inline bool in_region(const Collect *c, const Object *o, size_t *i) {
+  if (!o || obj_is_small(o) || !gc_is_tracked(o)) return false;
+  *i = index_of(o);
+  return *i >= c->base && *i < c->end && c->table[*i] == o;
+}
+
+static int visit_decref(VM *vm, Object *o, void *arg) {
+  Collect *c = arg;
+  size_t i;
+  if (in_region(c, o, &i) && c->refs[i - c->base] > 0) c->refs[i - c->base]--;
+  return 0;
+}
+
+static void push(Collect *c, size_t i) {
+  if (c->sp == c->stack_cap) {
+    size_t ncap = c->stack_cap ? c->stack_cap * 2 : 256;
+    uint32_t *s = heap_realloc_raw(&c->vm->heap, c->stack, c->stack_cap * sizeof *s,
+                                   ncap * sizeof *s);
+    if (!s) {
+      c->oom = true;
+      return;
+    }
+    c->stack = s;
+    c->stack_cap = ncap;
+  }
+  c->stack[c->sp++] = (uint32_t)i;
+}
+
+static int visit_reachable(VM *vm, Object *o, void *arg) {
+  Collect *c = arg;
+  size_t i;
+  if (in_region(c, o, &i) && c->refs[i - c->base] == 0) {
+    c->refs[i - c->base] = 1;
+    push(c, i);
+  }
+  return 0;
+}
+
+static void traverse(VM *vm, Object *o, VisitProc visit, void *arg) {
+  if (o->ob_type->tp_traverse) o->ob_type->tp_traverse(vm, o, visit, arg);
+}
+
+/* update_refs + subtract_refs + the reachability mark. Returns false if memory ran
+   out (then nothing may be treated as garbage). */
+static bool mark_reachable(Collect *c) {
+  VM *vm = c->vm;
+  size_t n = c->end - c->base;
+  for (size_t i = 0; i < n; i++) c->refs[i] = c->table[c->base + i]->ob_refcnt;
+  for (size_t i = 0; i < n; i++) traverse(vm, c->table[c->base + i], visit_decref, c);
+  /* Every object with refs > 0 is a root; whatever a reachable object references is
+     reachable too. Objects popped from the stack were already marked. */
+  for (size_t i = 0; i < n; i++) {
+    if (c->refs[i] == 0) continue;
+    traverse(vm, c->table[c->base + i], visit_reachable, c);
+    while (c->sp > 0) traverse(vm, c->table[c->stack[--c->sp]], visit_reachable, c);
+  }
+  return !c->oom;
+}
+
+/* Stable partition of R (reachable first), untracking atomic tuples/dicts among the
+   reachable ones. Fills U (room for every unreachable object). Returns the new end of
+   the reachable part; the unreachable objects follow it up to the new gc->count. */
+static size_t partition(Collect *c, Object **U, size_t *nu, bool dicts) {
+  VM *vm = c->vm;
+  GCState *gc = &vm->gc;
+  size_t w = c->base, k = 0;
+  for (size_t i = c->base; i < c->end; i++) {
+    Object *o = c->table[i];
+    if (c->refs[i - c->base] == 0) {
+      U[k++] = o;
+    } else if (untrackable(vm, o, dicts)) {
+      clear_index(o);
+    } else {
+      c->table[w] = o;
+      set_index(o, w++);
+    }
+  }
+  for (size_t j = 0; j < k; j++) {
+    c->table[w + j] = U[j];
+    set_index(U[j], w + j);
+  }
+  gc->count = w + k;
+  *nu = k;
+  return w;
+}
+
+/* ---- after the partition: finalizers, resurrection, clearing -------------------- */
+
+typedef struct Entry { Object *o; size_t k; } Entry;
+
+static int entry_cmp(const void *a, const void *b) {
+  uintptr_t x = (uintptr_t)((const Entry *)a)->o, y = (uintptr_t)((const Entry *)b)->o;
+  return x < y ? -1 : x > y;
+}
+
+typedef struct Recheck {
+  Entry *sorted;          /* U sorted by address, for membership */
+  size_t n;
+  uint32_t *refs;         /* by position in U */
+  size_t *stack;
+  size_t sp;
+} Recheck;
+
+static bool find_u(const Recheck *r, Object *o, size_t *k) {
+  if (!o || obj_is_small(o)) return false;
+  Entry key = {o, 0};
+  Entry *e = bsearch(&key, r->sorted, r->n, sizeof(Entry), entry_cmp);
+  if (!e) return false;
+  *k = e->k;
+  return true;
+}
+
+static int visit_u_decref(VM *vm, Object *o, void *arg) {
+  Recheck *r = arg;
+  size_t k;
+  if (find_u(r, o, &k) && r->refs[k] > 0) r->refs[k]--;
+  return 0;
+}
+
+static int visit_u_reachable(VM *vm, Object *o, void *arg) {
+  Recheck *r = arg;
+  size_t k;
+  if (find_u(r, o, &k) && r->refs[k] == 0) {
+    r->refs[k] = 1;
+    r->stack[r->sp++] = k;
+  }
+  return 0;
+}
+
+/* After finalizers ran: set alive[k] for every U[k] that was resurrected or is
+   reachable from a resurrected object (handle_resurrected_objects). If memory runs
+   out, everything is treated as alive (safe: nothing is cleared). */
+static void find_resurrected(VM *vm, Object **U, size_t n, bool *alive) {
+  Heap *h = &vm->heap;
+  Recheck r = {heap_alloc_raw(h, n * sizeof(Entry)), n, heap_alloc_raw(h, n * sizeof(uint32_t)),
+               heap_alloc_raw(h, n * sizeof(size_t)), 0};
+  if (!r.sorted || !r.refs || !r.stack) {
+    for (size_t k = 0; k < n; k++) alive[k] = true;
+  } else {
+    for (size_t k = 0; k < n; k++) {
+      r.sorted[k] = (Entry){U[k], k};
+      r.refs[k] = U[k]->ob_refcnt - 1;   /* minus the collector's temporary reference */
+    }
+    qsort(r.sorted, n, sizeof(Entry), entry_cmp);
+    for (size_t k = 0; k < n; k++) traverse(vm, U[k], visit_u_decref, &r);
+    for (size_t k = 0; k < n; k++) {
+      if (r.refs[k] == 0) continue;
+      traverse(vm, U[k], visit_u_reachable, &r);
+      while (r.sp > 0) traverse(vm, U[r.stack[--r.sp]], visit_u_reachable, &r);
+    }
+    for (size_t k = 0; k < n; k++) alive[k] = r.refs[k] > 0;
+  }
+  heap_free_raw(h, r.sorted, n * sizeof(Entry));
+  heap_free_raw(h, r.refs, n * sizeof(uint32_t));
+  heap_free_raw(h, r.stack, n * sizeof(size_t));
+}
+
+/* Call tp_finalize once on each object of U. True if any ran. */
+static bool finalize_garbage(VM *vm, Object **U, size_t n) {
+  bool ran = false;
+  for (size_t k = 0; k < n; k++) {
+    Object *o = U[k];
+    if ((o->ob_gc & OBJ_GC_FINALIZED) || !o->ob_type->tp_finalize) continue;
+    o->ob_gc |= OBJ_GC_FINALIZED;
+    o->ob_type->tp_finalize(vm, o);
+    if (vm->exc) write_unraisable(vm, "in", o);
+    ran = true;
+  }
+  return ran;
+}
+
+/* Break the cycles of the objects not alive: tp_clear, or gc.garbage under
+   DEBUG_SAVEALL. Returns how many were garbage. */
+static size_t delete_garbage(VM *vm, Object **U, size_t n, const bool *alive) {
+  size_t m = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (alive && alive[k]) continue;
+    Object *o = U[k];
+    m++;
+    if (vm->gc.debug & GC_DEBUG_SAVEALL) {
+      if (vm->gc.garbage && list_append(vm, vm->gc.garbage, o) < 0)
+        write_unraisable(vm, "in garbage collection", NULL);
+    } else if (o->ob_type->tp_clear) {
+      o->ob_type->tp_clear(vm, o);
+      if (vm->exc) write_unraisable(vm, "in tp_clear of", o);
+    }
+  }
+  return m;
+}
+
+/* The body of a collection; `collecting` is set and no exception is pending.
+   Returns the number of unreachable objects found (collected; Kite has no legacy
+   finalizers, so nothing is uncollectable). */
+static size_t collect_main(VM *vm, int gen) {
+  GCState *gc = &vm->gc;
+  Heap *h = &vm->heap;
+  double t0 = 0;
+  if (gc->debug & GC_DEBUG_STATS) {
+    debug_stats_start(vm, gen);
+    t0 = now_seconds();
+  }
+  if (gen + 1 < GC_NGENS) gc->gen_count[gen + 1]++;
+  for (int i = 0; i <= gen; i++) gc->gen_count[i] = 0;
+
+  for (int i = 0; i < gen; i++) gc->start[i] = gc->count;   /* merge younger gens */
+  Collect c = {vm, gc->table, gc->start[gen], gc->count, NULL, NULL, 0, 0, false};
+  size_t n = c.end - c.base, nu = 0, m = 0;
+  Object **U = NULL;
+  c.refs = n ? heap_alloc_raw(h, n * sizeof(uint32_t)) : NULL;
+  bool ok = n && c.refs && mark_reachable(&c);
+  if (ok) {
+    for (size_t i = 0; i < n; i++) nu += c.refs[i] == 0;
+    U = nu ? heap_alloc_raw(h, nu * sizeof(Object *)) : NULL;
+    ok = !nu || U;
+  }
+  size_t reachable_end = c.end;
+  if (ok) reachable_end = partition(&c, U, &nu, gen == GC_NGENS - 1);
+  else nu = 0;
+  heap_free_raw(h, c.refs, n * sizeof(uint32_t));
+  heap_free_raw(h, c.stack, c.stack_cap * sizeof(uint32_t));
+
+  /* Promote: R joins generation gen+1 (a full collection keeps it in 2). */
+  if (gen == GC_NGENS - 2) gc->long_lived_pending += reachable_end - c.base;
+  if (gen == GC_NGENS - 1) {
+    gc->long_lived_pending = 0;
+    gc->long_lived_total = reachable_end - c.base;
+  }
+  for (int i = 0; i <= gen && i < GC_NGENS - 1; i++) gc->start[i] = gc->count;
+
+  if (nu) {
+    for (size_t k = 0; k < nu; k++) obj_incref(U[k]);
+    if (gc->debug & GC_DEBUG_COLLECTABLE)
+      for (size_t k = 0; k < nu; k++) debug_cycle(vm, "collectable", U[k]);
+    bool *alive = NULL, cleared = true;
+    if (finalize_garbage(vm, U, nu)) {
+      alive = heap_alloc_raw(h, nu * sizeof(bool));
+      if (alive) find_resurrected(vm, U, nu, alive);
+      else cleared = false;   /* cannot tell resurrected objects apart: clear nothing */
+    }
+    if (cleared) m = delete_garbage(vm, U, nu, alive);
+    for (size_t k = 0; k < nu; k++) obj_decref(vm, U[k]);
+    heap_free_raw(h, alive, nu * sizeof(bool));
+    heap_free_raw(h, U, nu * sizeof(Object *));
+  }
+
+  gc->stats[gen].collections++;
+  gc->stats[gen].collected += m;
+  if (gc->debug & GC_DEBUG_STATS) {
+    FILE *f = err_stream(vm);
+    fprintf(f, "gc: done, %zu unreachable, %d uncollectable, %.4fs elapsed\n", m, 0,
+            now_seconds() - t0);
+    fflush(f);
+  }
+  return m;
+}
+
+ssize_t gc_collect(VM *vm, int gen) {
+  GCState *gc = &vm->gc;
+  if (gc->collecting) return 0;
+  if (gen < 0) gen = 0;
+  if (gen >= GC_NGENS) gen = GC_NGENS - 1;
+  gc->collecting = true;
+  Object *saved = exc_fetch(vm);
+  invoke_callbacks(vm, "start", gen, 0, 0);
+  size_t m = collect_main(vm, gen);
+  invoke_callbacks(vm, "stop", gen, (ssize_t)m, 0);
+  exc_restore(vm, saved);
+  gc->collecting = false;
+  return (ssize_t)m;
 }

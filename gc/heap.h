@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 typedef struct VM VM;
 
@@ -21,6 +22,10 @@ typedef struct VM VM;
 typedef void *(*HeapAllocFn)(void *ud, void *ptr, size_t osize, size_t nsize);
 
 #define HEAP_SMALL_MAX 512
+/* Small blocks come in size classes HEAP_ALIGN bytes apart; a block is aligned to
+   the largest power of two (up to 16) dividing its class size, large blocks to 16. */
+#define HEAP_ALIGN 8
+#define HEAP_NCLASSES (HEAP_SMALL_MAX / HEAP_ALIGN)
 
 typedef struct HeapStats {
   size_t bytes_in_use;      /* live bytes handed out (small + large) */
@@ -59,6 +64,19 @@ void heap_free(VM *vm, void *p, size_t n);
 void *heap_alloc_raw(Heap *h, size_t n);
 void *heap_realloc_raw(Heap *h, void *p, size_t old, size_t n);
 void heap_free_raw(Heap *h, void *p, size_t n);
+
+/* Per size class statistics (walks the arenas; for tests and heap_dump_stats). */
+typedef struct HeapClassStats {
+  size_t size;              /* block size of the class */
+  size_t pools;             /* pools in use (holding at least one block) */
+  size_t blocks_in_use;
+  size_t blocks_avail;      /* free blocks in those pools */
+} HeapClassStats;
+void heap_class_stats(const Heap *h, HeapClassStats out[HEAP_NCLASSES]);
+/* Arenas currently obtained from the hook. */
+size_t heap_arena_count(const Heap *h);
+/* Print a sys._debugmallocstats()-style report (CPython's layout, Kite's classes). */
+void heap_dump_stats(VM *vm, FILE *out);
 
 /* Copy a C string into the heap (strlen+1 bytes). NULL with MemoryError on failure. */
 char *heap_strdup(VM *vm, const char *s);
