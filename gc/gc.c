@@ -162,8 +162,9 @@ void gc_maybe_collect(VM *vm) {
   }
 }
 
-/* ---- atomicity (CPython's _PyObject_GC_MAY_BE_TRACKED) -------------------------- */
+/* ---- atomicity ----------------------------------------------------------------- */
 
+/* CPython's _PyObject_GC_MAY_BE_TRACKED: could o ever be part of a cycle? */
 static bool may_be_tracked(VM *vm, Object *o) {
   if (!o || obj_is_small(o)) return false;
   if (!(o->ob_type->tp_flags & TYPE_FLAG_GC)) return false;
@@ -174,12 +175,7 @@ static bool may_be_tracked(VM *vm, Object *o) {
 /* True if the tracked object o is an exact tuple (or, when dicts is set, an exact
    dict) holding only atomic objects, so no cycle can pass through it. */
 static bool untrackable(VM *vm, Object *o, bool dicts) {
-  if (o->ob_type == &vm->tuple_type) {
-    ssize_t n = TUPLE_SIZE(o);
-    for (ssize_t i = 0; i < n; i++)
-      if (!TUPLE_ITEMS(o)[i] || may_be_tracked(vm, TUPLE_ITEMS(o)[i])) return false;
-    return true;
-  }
+  if (o->ob_type == &vm->tuple_type) return tuple_maybe_untrack_ok(vm, o);
   if (dicts && o->ob_type == &vm->dict_type) {
     DictObject *d = (DictObject *)o;
     for (ssize_t i = 0; i < d->nentries; i++) {
