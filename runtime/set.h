@@ -1,6 +1,9 @@
 /*
  * set: set and frozenset (open addressing, CPython's probing so that iteration order
  * matches CPython's for the same insertions).
+ *
+ * Deleted entries hold key == &vm->set_dummy and hash -1 (never a valid hash), so
+ * set_next can skip them without the VM. Sets and frozensets are always tracked.
  */
 #ifndef KITE_RUNTIME_SET_H
 #define KITE_RUNTIME_SET_H
@@ -37,6 +40,7 @@ int set_discard(VM *vm, Object *set, Object *key);
 int set_next(Object *set, ssize_t *pos, Object **key);
 static inline ssize_t set_size(Object *s) { return ((SetObject *)s)->used; }
 
+/* Initialises set and set_iterator (and the dummy marker). */
 void set_type_init(VM *vm);
 void frozenset_type_init(VM *vm);
 
