@@ -88,20 +88,7 @@ static inline void ix_set(DictObject *d, size_t i, ssize_t ix) {
   else ((int64_t *)d->indices)[i] = (int64_t)ix;
 }
 
-/* The hash of key, with the common cases inline. -1 on error. */
-static inline int64_t key_hash(VM *vm, Object *key) {
-  if (obj_is_small(key)) {
-    int64_t v = small_value(key);
-    const int64_t P = (INT64_C(1) << 61) - 1;
-    if (v > -P && v < P) return v == -1 ? -2 : v;
-    return int_hash(vm, key);
-  }
-  if (key->ob_type == &vm->str_type) {
-    int64_t h = ((StrObject *)key)->hash;
-    return h != -1 ? h : str_hash(vm, key);
-  }
-  return obj_hash(vm, key);
-}
+#define key_hash dict_key_hash
 
 /* Could o ever be part of a cycle? (_PyObject_GC_MAY_BE_TRACKED) */
 static inline bool may_be_tracked(VM *vm, Object *o) {

@@ -9,6 +9,8 @@
 #define KITE_RUNTIME_DICT_H
 
 #include "vm/vm.h"
+#include "runtime/int.h"   /* for int_hash() in dict_key_hash */
+#include "runtime/str.h"   /* for the cached str hash in dict_key_hash */
 
 typedef struct DictEntry {
   int64_t hash;
@@ -27,6 +29,22 @@ typedef struct DictObject {
   uint8_t log2_size;     /* index table size = 1 << log2_size; slots are 1/2/4/8 bytes */
   DictEntry *entries;    /* points into the indices block */
 } DictObject;
+
+/* obj_hash(key) with the common cases inline: immediates and exact strs with a
+   cached hash never leave this function. -1 on error (unhashable). */
+static inline int64_t dict_key_hash(VM *vm, Object *key) {
+  if (obj_is_small(key)) {
+    int64_t v = small_value(key);
+    const int64_t P = (INT64_C(1) << 61) - 1;   /* the int hash modulus */
+    if (v > -P && v < P) return v == -1 ? -2 : v;
+    return int_hash(vm, key);
+  }
+  if (key->ob_type == &vm->str_type) {
+    int64_t h = ((StrObject *)key)->hash;
+    return h != -1 ? h : str_hash(vm, key);
+  }
+  return obj_hash(vm, key);
+}
 
 /* New reference: an empty dict. */
 Object *dict_new(VM *vm);
