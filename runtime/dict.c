@@ -1271,6 +1271,8 @@ static const MethodDef values_methods[] = {
 /* type setup                                                               */
 /* ======================================================================== */
 
+#define SET_BINOPS ((1u << BINOP_OR) | (1u << BINOP_AND) | (1u << BINOP_SUB) | (1u << BINOP_XOR))
+
 static void view_type_init(VM *vm, TypeObject *t, const char *name, bool setlike) {
   type_init_builtin(vm, t, name, NULL, sizeof(DictViewObject), 0, TYPE_FLAG_GC);
   t->tp_dealloc = view_dealloc;
@@ -1282,6 +1284,7 @@ static void view_type_init(VM *vm, TypeObject *t, const char *name, bool setlike
   if (setlike) {
     t->tp_richcompare = view_richcompare;
     t->tp_binop = view_binop;
+    t->tp_binop_mask = SET_BINOPS;
     t->tp_methods = setview_methods;
   } else {
     t->tp_methods = values_methods;
@@ -1311,6 +1314,7 @@ void dict_type_init(VM *vm) {
   t->tp_repr = dict_repr;
   t->tp_richcompare = dict_richcompare;
   t->tp_binop = dict_binop;
+  t->tp_binop_mask = (1u << BINOP_OR) | (1u << (16 + BINOP_OR));
   t->tp_len = dict_len;
   t->tp_getitem = dict_subscript;
   t->tp_setitem = dict_ass_sub;

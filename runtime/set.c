@@ -1117,6 +1117,8 @@ static const MethodDef setiter_methods[] = {
 /* type setup                                                               */
 /* ======================================================================== */
 
+#define SET_BINOPS ((1u << BINOP_OR) | (1u << BINOP_AND) | (1u << BINOP_SUB) | (1u << BINOP_XOR))
+
 static void anyset_init(VM *vm, TypeObject *t, const char *name) {
   type_init_builtin(vm, t, name, NULL, sizeof(SetObject), 0, TYPE_FLAG_BASETYPE | TYPE_FLAG_GC);
   t->tp_dealloc = set_dealloc;
@@ -1125,6 +1127,7 @@ static void anyset_init(VM *vm, TypeObject *t, const char *name) {
   t->tp_repr = set_repr;
   t->tp_richcompare = set_richcompare;
   t->tp_binop = set_binop;
+  t->tp_binop_mask = SET_BINOPS;
   t->tp_len = set_len;
   t->tp_contains = set_tp_contains;
   t->tp_iter = set_iter;
@@ -1136,6 +1139,7 @@ void set_type_init(VM *vm) {
   t->tp_new = set_tp_new;
   t->tp_init = set_tp_init;
   t->tp_methods = set_methods;
+  t->tp_binop_mask = SET_BINOPS | (SET_BINOPS << 16);
   t->tp_doc = "set() -> new empty set object\nset(iterable) -> new set object\n\nBuild an unordered collection of unique elements.";
 
   TypeObject *it = &vm->set_iter_type;

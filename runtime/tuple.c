@@ -470,6 +470,7 @@ void tuple_type_init(VM *vm) {
   t->tp_hash = tuple_hash;
   t->tp_richcompare = tuple_richcompare;
   t->tp_binop = tuple_binop;
+  t->tp_binop_mask = (1u << BINOP_ADD) | (1u << BINOP_MUL);
   t->tp_len = tuple_len;
   t->tp_getitem = tuple_getitem;
   t->tp_contains = tuple_contains;
