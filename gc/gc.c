@@ -85,6 +85,8 @@ static inline void clear_index(Object *o) { o->ob_gc &= ~OBJ_GC_INDEX_MASK; }
 
 void gc_finish(VM *vm) {
   GCState *gc = &vm->gc;
+  OBJ_CLEAR(vm, gc->garbage);
+  OBJ_CLEAR(vm, gc->callbacks);
   for (size_t i = 0; i < gc->count; i++) clear_index(gc->table[i]);
   heap_free_raw(&vm->heap, gc->table, gc->capacity * sizeof(Object *));
   gc->table = NULL;
@@ -191,25 +193,9 @@ static bool untrackable(VM *vm, Object *o, bool dicts) {
 
 static FILE *err_stream(VM *vm) { return vm->err ? vm->err : stderr; }
 
-/* Report an exception a finalizer or callback left pending, and clear it (CPython's
-   PyErr_WriteUnraisable, without the traceback). */
-static void write_unraisable(VM *vm, const char *where, Object *obj) {
-  Object *exc = exc_fetch(vm);
-  if (!exc) return;
-  FILE *f = err_stream(vm);
-  Object *r = obj ? obj_repr(vm, obj) : NULL;
-  if (r) fprintf(f, "Exception ignored %s: %s\n", where, str_utf8(r));
-  else fprintf(f, "Exception ignored %s\n", where);
-  obj_xdecref(vm, r);
-  exc_clear(vm);
-  Object *s = obj_str(vm, exc);
-  const char *tn = type_name(obj_type(vm, exc));
-  if (s && str_length(s) > 0) fprintf(f, "%s: %s\n", tn, str_utf8(s));
-  else fprintf(f, "%s\n", tn);
-  obj_xdecref(vm, s);
-  exc_clear(vm);
-  obj_decref(vm, exc);
-  fflush(f);
+/* Report an exception a finalizer or callback left pending, and clear it. */
+static void write_unraisable(VM *vm, Object *obj) {
+  if (vm->exc) exc_write_unraisable(vm, "Exception ignored in", obj);
 }
 
 static double now_seconds(void) {
@@ -246,13 +232,13 @@ static void invoke_callbacks(VM *vm, const char *phase, int gen, ssize_t collect
   bool ok = info && ph;
   for (int i = 0; ok && i < 3; i++) ok = dict_setitem_cstr(vm, info, keys[i], vals[i]) == 0;
   if (!ok) {
-    write_unraisable(vm, "in garbage collection callbacks", NULL);
+    write_unraisable(vm, cbs);
   } else {
     for (ssize_t i = 0; i < LIST_SIZE(cbs); i++) {
       Object *cb = obj_newref(LIST_ITEMS(cbs)[i]);
       Object *r = obj_call2(vm, cb, ph, info);
       if (r) obj_decref(vm, r);
-      else write_unraisable(vm, "in", cb);
+      else write_unraisable(vm, cb);
       obj_decref(vm, cb);
       cbs = vm->gc.callbacks;   /* a callback may have rebound nothing, but be safe */
       if (!cbs) break;
@@ -439,7 +425,7 @@ static bool finalize_garbage(VM *vm, Object **U, size_t n) {
     if ((o->ob_gc & OBJ_GC_FINALIZED) || !o->ob_type->tp_finalize) continue;
     o->ob_gc |= OBJ_GC_FINALIZED;
     o->ob_type->tp_finalize(vm, o);
-    if (vm->exc) write_unraisable(vm, "in", o);
+    write_unraisable(vm, o);
     ran = true;
   }
   return ran;
@@ -455,10 +441,10 @@ static size_t delete_garbage(VM *vm, Object **U, size_t n, const bool *alive) {
     m++;
     if (vm->gc.debug & GC_DEBUG_SAVEALL) {
       if (vm->gc.garbage && list_append(vm, vm->gc.garbage, o) < 0)
-        write_unraisable(vm, "in garbage collection", NULL);
+        write_unraisable(vm, vm->gc.garbage);
     } else if (o->ob_type->tp_clear) {
       o->ob_type->tp_clear(vm, o);
-      if (vm->exc) write_unraisable(vm, "in tp_clear of", o);
+      write_unraisable(vm, o);
     }
   }
   return m;

@@ -63,7 +63,8 @@ enum {
 };
 
 void gc_init(VM *vm);
-/* Untrack everything and release the collector's own memory (VM teardown). */
+/* Release gc.garbage and gc.callbacks, untrack everything and free the collector's
+   own memory (VM teardown; the built-in types must still be usable). */
 void gc_finish(VM *vm);
 
 /* Start tracking o, which must be a fully initialised container not yet tracked.
