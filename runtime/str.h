@@ -64,6 +64,64 @@ Object *str_percent_format(VM *vm, Object *fmt, Object *args);
 uint32_t str_codepoint_at(Object *s, ssize_t i);
 
 void str_type_init(VM *vm);
+/* Create the immortal singletons: vm->empty_str, vm->latin1[] and every vm->id.* (all
+   interned). Called by vm_new after type_ready. 0, or -1 with MemoryError. */
+int str_create_singletons(VM *vm);
+/* Free every interned (immortal) string and the intern table. Call at VM teardown after
+   every other object has been released (interned strings are never freed before). */
+void str_finish(VM *vm);
+
+/* ---- fast paths for the engine and the other runtime files ------------------- */
+
+/* New reference: the concatenation of n strs (borrowed; each must be a str), as
+   BUILD_STRING / ''.join do, with one allocation. */
+Object *str_concat_array(VM *vm, Object *const *items, size_t n);
+/* New reference: a += b for the engine's in-place concatenation. Steals a reference to
+   a. When a is the only reference (refcount 1) to an exact, non-interned str, it is
+   resized in place (amortised like CPython's unicode_concatenate); otherwise a new str
+   is made and a released. b must be a str. NULL (a released) on MemoryError. */
+Object *str_concat_inplace(VM *vm, Object *a, Object *b);
+/* New reference: a str of n bytes of valid UTF-8 whose code-point length and ASCII-ness
+   the caller already knows (no scan). */
+Object *str_new_known(VM *vm, const char *utf8, size_t n, ssize_t length, bool ascii);
+/* New reference: an uninitialised str of nbytes bytes (NUL-terminated) for the caller to
+   fill before it escapes; length and ascii must describe what will be written. */
+Object *str_alloc(VM *vm, size_t nbytes, ssize_t length, bool ascii);
+/* Byte offset in s of code point index i (0 <= i <= length); O(1) for ASCII, amortised
+   O(1) for sequential access otherwise (a per-string cache of the last position). */
+ssize_t str_byte_offset(Object *s, ssize_t i);
+/* New reference: s[start:stop] for code-point indices 0 <= start <= stop <= length. */
+Object *str_substr(VM *vm, Object *s, ssize_t start, ssize_t stop);
+/* Size in bytes of s's allocation (what sys.getsizeof reports). */
+size_t str_sizeof(Object *s);
+
+/* Decode one code point at p (valid UTF-8); *len receives its byte count. */
+static inline uint32_t str_decode_cp(const char *s, int *len) {
+  const unsigned char *p = (const unsigned char *)s;
+  if (p[0] < 0x80) { *len = 1; return p[0]; }
+  if (p[0] < 0xe0) { *len = 2; return ((uint32_t)(p[0] & 0x1f) << 6) | (p[1] & 0x3f); }
+  if (p[0] < 0xf0) {
+    *len = 3;
+    return ((uint32_t)(p[0] & 0x0f) << 12) | ((uint32_t)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+  }
+  *len = 4;
+  return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3f) << 12) |
+         ((uint32_t)(p[2] & 0x3f) << 6) | (p[3] & 0x3f);
+}
+/* Encode cp (< 0x110000; lone surrogates are encoded as 3 bytes, as WTF-8 does) into
+   out (4 bytes); returns the byte count. */
+static inline int str_encode_cp(uint32_t cp, char *out) {
+  unsigned char *o = (unsigned char *)out;
+  if (cp < 0x80) { o[0] = (unsigned char)cp; return 1; }
+  if (cp < 0x800) { o[0] = 0xc0 | (cp >> 6); o[1] = 0x80 | (cp & 0x3f); return 2; }
+  if (cp < 0x10000) {
+    o[0] = 0xe0 | (cp >> 12); o[1] = 0x80 | ((cp >> 6) & 0x3f); o[2] = 0x80 | (cp & 0x3f);
+    return 3;
+  }
+  o[0] = 0xf0 | (cp >> 18); o[1] = 0x80 | ((cp >> 12) & 0x3f);
+  o[2] = 0x80 | ((cp >> 6) & 0x3f); o[3] = 0x80 | (cp & 0x3f);
+  return 4;
+}
 
 /* ---- StrBuf: a growable UTF-8 buffer on the VM heap -------------------------- */
 typedef struct StrBuf {
@@ -87,5 +145,15 @@ void strbuf_printf(VM *vm, StrBuf *b, const char *fmt, ...);
 Object *strbuf_finish(VM *vm, StrBuf *b);
 /* Release the buffer without making a str. */
 void strbuf_discard(VM *vm, StrBuf *b);
+/* Append n copies of the code point cp. */
+void strbuf_append_repeat(VM *vm, StrBuf *b, uint32_t cp, ssize_t n);
+/* Make room for n more bytes; returns where to write them (then call
+   strbuf_commit(b, n, ncodepoints, ascii)), or NULL on failure (b->failed set). */
+char *strbuf_reserve(VM *vm, StrBuf *b, size_t n);
+static inline void strbuf_commit(StrBuf *b, size_t n, ssize_t ncp, bool ascii) {
+  b->len += n;
+  b->ncodepoints += ncp;
+  b->ascii = b->ascii && ascii;
+}
 
 #endif

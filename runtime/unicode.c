@@ -28,6 +28,7 @@ typedef struct CaseSpecial {
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 unsigned unicode_flags(uint32_t cp) {
+  if (cp < 128) return unicode_ascii[cp];
   size_t lo = 0, hi = COUNT(unicode_ranges);
   while (hi - lo > 1) {
     size_t mid = (lo + hi) / 2;

@@ -69,6 +69,8 @@ def main():
     for i in range(0, len(ranges), 8):
         out(",".join("0x%x" % (s << 8 | p) for s, p in ranges[i:i + 8]) + ",\n")
     out("};\n")
+    out("static const uint16_t unicode_ascii[128] = {")
+    out(",".join("0x%x" % flags(c) for c in range(128)) + "};\n")
     zeros = [c for c in range(0x110000) if unicodedata.decimal(chr(c), -1) == 0]
     out("static const uint32_t unicode_zero_digits[%d] = {" % len(zeros))
     out(",".join("0x%x" % z for z in zeros) + "};\n")
