@@ -233,6 +233,10 @@ struct Expr {
     struct { ExprSeq elts; ExprContext ctx; } Tuple;
     struct { Expr *lower; Expr *upper; Expr *step; } Slice;
   } v;
+  /* Parser bookkeeping: 1 when the expression was written inside its own
+     parentheses, e.g. `(a)` (CPython's AST does not record this; the compiler can
+     ignore it). */
+  unsigned char parenthesized;
 };
 
 /* No location (as in CPython). defaults holds the defaults of the LAST
@@ -283,6 +287,109 @@ struct ExceptHandler {
   StmtSeq body;
   AST_LOC_FIELDS;
 };
+
+/* ---- constructors (called by parser/grammar.y actions only) ------------------
+   Each builds one node in p->arena with CPython's location rules, or checks what
+   LALR(1) could not and records CPython's SyntaxError in p. All return NULL once an
+   error has been recorded (p->failed), and accept NULL children in that state. */
+
+typedef struct Parser Parser;
+typedef struct IfChain IfChain;
+typedef struct Params Params;
+typedef struct CallArgs CallArgs;
+typedef struct DictItems DictItems;
+typedef struct Token Token;
+
+void ast_set_module(Parser *p, StmtSeq *body);
+void ast_set_interactive(Parser *p, StmtSeq *body);
+void ast_set_expression(Parser *p, Expr *body);
+StmtSeq *ast_stmts_push(Parser *p, StmtSeq *seq, Stmt *s);
+StmtSeq *ast_stmts_extend(Parser *p, StmtSeq *seq, StmtSeq *more);
+ExprSeq *ast_exprs_push(Parser *p, ExprSeq *seq, Expr *e);
+IdentSeq *ast_names_push(Parser *p, IdentSeq *seq, int name_tok);
+AliasSeq *ast_aliases_push(Parser *p, AliasSeq *seq, Alias *a);
+ExceptHandlerSeq *ast_handlers_push(Parser *p, ExceptHandlerSeq *seq, ExceptHandler *h);
+WithItemSeq *ast_withitems_push(Parser *p, WithItemSeq *seq, WithItem *w);
+
+Stmt *ast_expr_stmt(Parser *p, Expr *e);
+Stmt *ast_simple(Parser *p, StmtKind kind, int tok);
+Stmt *ast_delete(Parser *p, int del_tok, ExprSeq *targets, int comma_tok);
+Stmt *ast_return(Parser *p, int tok, Expr *value);
+Stmt *ast_raise(Parser *p, int tok, Expr *exc, Expr *cause);
+Stmt *ast_global(Parser *p, StmtKind kind, int tok, IdentSeq *names);
+Stmt *ast_assert(Parser *p, int tok, Expr *test, Expr *msg);
+Stmt *ast_augassign(Parser *p, Expr *target, int op, Expr *value);
+Stmt *ast_annassign(Parser *p, Expr *target, Expr *annotation, Expr *value);
+ExprSeq *ast_assign_target(Parser *p, ExprSeq *targets, Expr *e, int eq_tok);
+Stmt *ast_assign(Parser *p, ExprSeq *targets, Expr *value);
+Stmt *ast_import(Parser *p, int tok, AliasSeq *names);
+Stmt *ast_import_from(Parser *p, int tok, int level, Token *module, AliasSeq *names);
+AliasSeq *ast_alias_star(Parser *p, int star_tok);
+AliasSeq *ast_import_close(Parser *p, AliasSeq *names, int rpar_tok);
+void ast_import_trailing_comma(Parser *p, int comma_tok);
+Token *ast_dotted_name(Parser *p, Token *prefix, int name_tok);
+Alias *ast_alias(Parser *p, Token *dotted, int as_tok);
+Alias *ast_alias_name(Parser *p, int name_tok, int as_tok);
+Stmt *ast_decorate(Parser *p, ExprSeq *decorators, Stmt *def);
+IfChain *ast_if_chain(Parser *p, IfChain *chain, int tok, Expr *test, StmtSeq *body);
+Stmt *ast_if(Parser *p, IfChain *chain, StmtSeq *orelse);
+Stmt *ast_while(Parser *p, int tok, Expr *test, StmtSeq *body, StmtSeq *orelse);
+Stmt *ast_for(Parser *p, int tok, Expr *target, Expr *iter, StmtSeq *body, StmtSeq *orelse);
+Stmt *ast_try(Parser *p, int tok, StmtSeq *body, ExceptHandlerSeq *handlers,
+              StmtSeq *orelse, StmtSeq *finalbody);
+ExceptHandler *ast_handler(Parser *p, int tok, Expr *type, int name_tok, StmtSeq *body);
+Stmt *ast_with(Parser *p, int tok, WithItemSeq *items, StmtSeq *body);
+WithItem *ast_withitem(Parser *p, Expr *ctx, Expr *vars);
+WithItemSeq *ast_wp_add(Parser *p, WithItemSeq *seq, Expr *ctx, Expr *vars);
+WithItemSeq *ast_withitems_from(Parser *p, ExprSeq *plain, Expr *ctx, Expr *vars);
+Stmt *ast_funcdef(Parser *p, int tok, int name_tok, Params *params, Expr *returns,
+                  StmtSeq *body);
+Stmt *ast_classdef(Parser *p, int tok, int name_tok, CallArgs *args, StmtSeq *body);
+Params *ast_params_add(Parser *p, Params *ps, int kind, int tok, Expr *annotation,
+                       Expr *def);
+Params *ast_params_bad_default(Parser *p, Params *ps, int kind, int name_tok, int eq_tok,
+                               Expr *def);
+
+Expr *ast_tuple_or_single(Parser *p, ExprSeq *elts);
+Expr *ast_tuple_trailing(Parser *p, ExprSeq *elts, int comma_tok);
+Expr *ast_yield(Parser *p, int tok, Expr *value);
+Expr *ast_yield_from(Parser *p, int tok, Expr *value);
+Expr *ast_namedexpr(Parser *p, Expr *target, Expr *value);
+Expr *ast_ifexp(Parser *p, Expr *test, Expr *body, Expr *orelse);
+Expr *ast_lambda(Parser *p, int tok, Params *params, Expr *body);
+Expr *ast_boolop(Parser *p, AstBoolOp op, Expr *left, Expr *right);
+Expr *ast_unaryop(Parser *p, int tok, AstUnaryOp op, Expr *operand);
+Expr *ast_compare(Parser *p, Expr *left, int op, Expr *right);
+Expr *ast_starred(Parser *p, int tok, Expr *value);
+Expr *ast_binop(Parser *p, Expr *left, AstOperator op, Expr *right);
+Expr *ast_call(Parser *p, Expr *func, CallArgs *args, int rpar_tok);
+Expr *ast_subscript(Parser *p, Expr *value, Expr *slice, int rsqb_tok);
+Expr *ast_attribute(Parser *p, Expr *value, int name_tok);
+Expr *ast_paren(Parser *p, int lpar, ExprSeq *elts, int rpar);
+Expr *ast_paren_yield(Parser *p, int lpar, Expr *e, int rpar);
+Expr *ast_paren_tuple(Parser *p, int lpar, ExprSeq *elts, int rpar);
+Expr *ast_genexp(Parser *p, int lpar, Expr *elt, ComprehensionSeq *gens, int rpar);
+Expr *ast_list(Parser *p, int lsqb, ExprSeq *elts, int rsqb);
+Expr *ast_listcomp(Parser *p, int lsqb, Expr *elt, ComprehensionSeq *gens, int rsqb);
+Expr *ast_dict(Parser *p, int lbrace, DictItems *items, int rbrace);
+Expr *ast_dictcomp(Parser *p, int lbrace, Expr *key, Expr *value, ComprehensionSeq *gens,
+                   int rbrace);
+Expr *ast_set(Parser *p, int lbrace, ExprSeq *elts, int rbrace);
+Expr *ast_setcomp(Parser *p, int lbrace, Expr *elt, ComprehensionSeq *gens, int rbrace);
+Expr *ast_name(Parser *p, int tok);
+Expr *ast_number(Parser *p, int tok);
+Expr *ast_strings(Parser *p, int first_tok);
+Expr *ast_keyword_const(Parser *p, int tok, AstConstKind kind);
+DictItems *ast_dict_add(Parser *p, DictItems *items, Expr *key, Expr *value);
+ComprehensionSeq *ast_comp_for(Parser *p, ComprehensionSeq *gens, Expr *target, Expr *iter);
+ComprehensionSeq *ast_comp_if(Parser *p, ComprehensionSeq *gens, Expr *cond);
+CallArgs *ast_args_add(Parser *p, CallArgs *args, int kind, Expr *value, Expr *name,
+                       int tok);
+CallArgs *ast_args_named(Parser *p, CallArgs *args, Expr *target, Expr *value);
+CallArgs *ast_args_star(Parser *p, CallArgs *args, int star_tok, Expr *value);
+CallArgs *ast_args_genexp(Parser *p, CallArgs *args, Expr *elt, ComprehensionSeq *gens);
+void ast_args_trailing_comma(Parser *p, CallArgs *args, int comma_tok);
+Expr *ast_slice(Parser *p, Expr *lower, int colon1, Expr *upper, int colon2, Expr *step);
 
 /* ---- dumping -------------------------------------------------------------- */
 
