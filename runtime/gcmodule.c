@@ -157,10 +157,10 @@ static Object *gc_set_threshold(VM *vm, Object *self, Object *const *args, size_
   if (nargs > GC_NGENS)
     return exc_set(vm, &vm->exc_TypeError, "set_threshold() takes at most 3 arguments (%zu given)",
                    nargs);
-  int t[GC_NGENS];
+  /* Stored as parsed: a bad later argument leaves the earlier ones set, exactly as
+     CPython's PyArg_ParseTuple into the state does. */
   for (size_t i = 0; i < nargs; i++)
-    if (as_c_int(vm, args[i], &t[i], true) < 0) return NULL;
-  for (size_t i = 0; i < nargs; i++) vm->gc.threshold[i] = t[i];
+    if (as_c_int(vm, args[i], &vm->gc.threshold[i], true) < 0) return NULL;
   return vm_none(vm);
 }
 

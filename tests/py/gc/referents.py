@@ -1,0 +1,27 @@
+# get_referents and get_referrers.
+import gc
+
+def refs(*objs):
+    # Sorted by repr: the visiting order is an implementation detail.
+    return sorted(map(repr, gc.get_referents(*objs)))
+
+print(refs([1, "a", None, 2.5]))
+print(refs((1, (2, 3))))
+print(refs(1, "str", 2.0))
+print(refs([1], (2,)))
+print(refs())
+inner = [1]
+outer = [inner, inner]
+print(len(gc.get_referents(outer)), all(x is inner for x in gc.get_referents(outer)))
+
+def f():
+    a = []
+    b = [a]
+    c = (a, 1)
+    r = gc.get_referrers(a)
+    print(any(x is b for x in r), any(x is c for x in r))
+    print(any(x is r for x in r))
+    lonely = [object()]
+    print(gc.get_referrers(lonely) == [] or all(type(x) is not list for x in gc.get_referrers(lonely)))
+
+f()
