@@ -62,6 +62,9 @@ void exc_clear(VM *vm);
 Object *exc_new(VM *vm, TypeObject *type, Object *const *args, size_t nargs);
 /* True if the object o is an exception class (a subtype of BaseException). */
 bool exc_is_class(VM *vm, Object *o);
+/* Report an exception that cannot propagate (raised in __del__ or a callback):
+   prints "<msg>: <repr of obj>" and the traceback to stderr, then clears it. */
+void exc_write_unraisable(VM *vm, const char *msg, Object *obj);
 /* Set exc.__context__ = ctx (borrowed), as implicit chaining does, avoiding cycles. */
 void exc_set_context(VM *vm, Object *exc, Object *ctx);
 

@@ -199,6 +199,9 @@ struct TypeObject {
   size_t tp_itemsize;            /* per-item size for variable-size instances */
   uint32_t tp_flags;
   uint32_t tp_version;           /* bumped on any change of the type's dict or bases; for inline caches */
+  uint32_t tp_binop_mask;        /* bit (1 << BinOp) set for each operator tp_binop may
+                                    support; decides which __add__/__radd__... wrappers
+                                    the type's dict shows. 0 = every operator. */
   TypeObject *tp_base;           /* single base for layout (NULL only for object) */
   Object *tp_bases;              /* tuple of types */
   Object *tp_mro;                /* tuple of types, self first */

@@ -54,6 +54,29 @@ int arg_count(VM *vm, const char *fname, size_t nargs, size_t min, size_t max);
 int arg_parse(VM *vm, const char *fname, Object *const *args, size_t nargs, Object *kwnames,
               const char *const *names, size_t npos, size_t nrequired, Object **out);
 
+/* ---- provided by the engine (vm/exec.c, runtime/func.c, runtime/traceback.c) ---- */
+/* New reference: a bound method object calling func(self, ...). */
+Object *method_new(VM *vm, Object *func, Object *self);
+/* Set a cell's contents (value borrowed). */
+void cell_set(VM *vm, Object *cell, Object *value);
+/* Zero-argument super(): the class (__class__ cell) and first argument of the running
+   function, as borrowed references. -1 with RuntimeError ("super(): no arguments",
+   "super(): __class__ cell not found") when unavailable. */
+int exec_super_args(VM *vm, Object **type, Object **obj);
+/* Borrowed reference: the globals / locals mapping of the innermost Python frame, or
+   NULL when no Python code is running. */
+Object *exec_frame_globals(VM *vm);
+Object *exec_frame_locals(VM *vm);
+/* New reference: run func's code (a class body) with locals as its namespace; the
+   body's return value (the __class__ cell, or None). */
+Object *exec_call_with_locals(VM *vm, Object *func, Object *locals);
+/* Print exc with its traceback and chained exceptions as CPython does, to out. */
+void traceback_print_exception(VM *vm, Object *exc, FILE *out);
+
+/* Class creation: __build_class__(func, name, *bases, metaclass=..., **kw). */
+Object *type_build_class(VM *vm, Object *self, Object *const *args, size_t nargs,
+                         Object *kwnames);
+
 void type_type_init(VM *vm);
 void object_type_init(VM *vm);
 void descr_types_init(VM *vm);   /* method_descr, builtin, member/getset descrs, ... */

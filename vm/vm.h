@@ -29,11 +29,11 @@
   X(dict_keyiter) X(dict_valueiter) X(dict_itemiter) \
   X(dict_revkeyiter) X(dict_revvalueiter) X(dict_revitemiter) \
   X(enumerate) X(zip) X(map) X(filter) X(reversed) X(seq_iter) X(callable_iter) \
-  X(weakref) X(mappingproxy)
+  X(weakref) X(mappingproxy) X(method_wrapper) X(textio) X(namespace)
 
 /* Every built-in exception, once, with its base: X(name, base). */
 #define KITE_BUILTIN_EXCEPTIONS(X) \
-  X(BaseException, object) \
+  X(BaseException, BaseException) /* the root: no base */ \
   X(SystemExit, BaseException) X(KeyboardInterrupt, BaseException) \
   X(GeneratorExit, BaseException) X(Exception, BaseException) \
   X(StopIteration, Exception) X(StopAsyncIteration, Exception) \
@@ -110,15 +110,22 @@ struct VM {
   Object *exc;                      /* the exception being raised, or NULL (owned) */
   Object *memory_error;             /* preallocated MemoryError instance */
 
+  /* ---- object protocol (runtime/object.c, type.c) ---- */
+  int dealloc_depth;                /* nesting of tp_dealloc calls */
+  Object *dealloc_pending;          /* trashcan queue, linked through the dead objects */
+
   /* ---- interpreter (vm/) ---- */
   Frame *frame;                     /* innermost executing frame, or NULL */
   Object *exc_info;                 /* the exception being handled (sys.exc_info), or NULL */
   int recursion_depth;              /* Python frames plus native re-entries */
   int recursion_limit;              /* sys.setrecursionlimit, default 1000 */
+  struct ExecChunk *stack_chunk;    /* vm/exec.c: data-stack chunk holding the newest frames */
+  char *stack_top, *stack_limit;    /* vm/exec.c: free space in stack_chunk */
   Object *builtins;                 /* dict: the builtins module's namespace */
   Object *builtins_module;
   Object *modules;                  /* dict: sys.modules */
   Object *sys_module;
+  Object *sys_dict;                 /* sys's namespace (print reads sys.stdout there) */
   Object *main_dict;                /* __main__'s namespace */
   Object *path;                     /* list: sys.path (directories searched by import) */
   Object *argv;                     /* list: sys.argv */
@@ -220,6 +227,8 @@ typedef struct VMOptions {
   size_t memory_limit;    /* 0: none */
   bool sandbox;
   FILE *out, *err;        /* NULL: stdout / stderr */
+  int argc;               /* sys.argv (argc 0: [''] as CPython's REPL) */
+  const char *const *argv;
 } VMOptions;
 
 /* Create a VM: heap, types, builtins, sys. NULL if memory runs out. */

@@ -1,0 +1,315 @@
+/*
+ * sysmodule: the sys module, and the small text-stream type behind sys.stdout and
+ * sys.stderr (print writes straight to the C stream when the target is one of these).
+ */
+#include "runtime/sysmodule.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "runtime/descr.h"
+#include "runtime/dict.h"
+#include "runtime/exc.h"
+#include "runtime/float.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
+#include "runtime/type.h"
+
+#define KITE_VERSION_STRING "0.1.0"
+
+/* ---- text streams ---------------------------------------------------------------------- */
+
+typedef struct TextIOObject {
+  Object ob;
+  FILE *fp;
+  const char *name;    /* "<stdout>" */
+} TextIOObject;
+
+FILE *sys_textio_file(VM *vm, Object *file) {
+  if (!file || obj_is_small(file) || file->ob_type != &vm->textio_type) return NULL;
+  return ((TextIOObject *)file)->fp;
+}
+
+Object *sys_textio_new(VM *vm, FILE *fp, const char *name) {
+  TextIOObject *t = (TextIOObject *)obj_alloc(vm, &vm->textio_type, 0);
+  if (!t) return NULL;
+  t->fp = fp;
+  t->name = name;
+  return &t->ob;
+}
+
+static Object *textio_write(VM *vm, Object *self, Object *const *args, size_t nargs, Object *kw) {
+  if (!STR_CHECK(vm, args[0]))
+    return exc_set(vm, &vm->exc_TypeError, "write() argument must be str, not %s",
+                   type_name(obj_type(vm, args[0])));
+  fwrite(str_utf8(args[0]), 1, (size_t)str_nbytes(args[0]), ((TextIOObject *)self)->fp);
+  return int_from_i64(vm, str_length(args[0]));
+}
+
+static Object *textio_flush(VM *vm, Object *self, Object *const *args, size_t nargs, Object *kw) {
+  fflush(((TextIOObject *)self)->fp);
+  return vm_none(vm);
+}
+
+static Object *textio_isatty(VM *vm, Object *self, Object *const *args, size_t nargs, Object *kw) {
+  return vm_bool(vm, isatty(fileno(((TextIOObject *)self)->fp)));
+}
+
+static Object *textio_fileno(VM *vm, Object *self, Object *const *args, size_t nargs, Object *kw) {
+  return int_from_i64(vm, fileno(((TextIOObject *)self)->fp));
+}
+
+static Object *textio_repr(VM *vm, Object *self) {
+  return str_from_format(vm, "<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>",
+                         ((TextIOObject *)self)->name);
+}
+
+static Object *textio_encoding(VM *vm, Object *self, void *c) { return str_from_cstr(vm, "utf-8"); }
+static Object *textio_name(VM *vm, Object *self, void *c) {
+  return str_from_cstr(vm, ((TextIOObject *)self)->name);
+}
+
+static const MethodDef textio_methods[] = {
+  {"write", textio_write, METH_O, NULL}, {"flush", textio_flush, METH_NOARGS, NULL},
+  {"isatty", textio_isatty, METH_NOARGS, NULL}, {"fileno", textio_fileno, METH_NOARGS, NULL},
+  {NULL, NULL, 0, NULL},
+};
+
+static const GetSetDef textio_getset[] = {
+  {"encoding", textio_encoding, NULL, NULL, NULL}, {"name", textio_name, NULL, NULL, NULL},
+  {NULL, NULL, NULL, NULL, NULL},
+};
+
+static void textio_dealloc(VM *vm, Object *self) { obj_free(vm, self, sizeof(TextIOObject)); }
+
+void sys_textio_type_init(VM *vm) {
+  TypeObject *t = &vm->textio_type;
+  type_init_builtin(vm, t, "_io.TextIOWrapper", NULL, sizeof(TextIOObject), 0, 0);
+  t->tp_methods = textio_methods;
+  t->tp_getset = textio_getset;
+  t->tp_repr = textio_repr;
+  t->tp_dealloc = textio_dealloc;
+}
+
+/* ---- sys functions -------------------------------------------------------------------- */
+
+static Object *sys_getrefcount(VM *vm, Object *self, Object *const *args, size_t n, Object *kw) {
+  Object *o = args[0];
+  if (obj_is_small(o) || (o->ob_gc & OBJ_GC_IMMORTAL))
+    return int_from_i64(vm, OBJ_IMMORTAL_REFCNT);
+  return int_from_i64(vm, o->ob_refcnt);
+}
+
+static Object *sys_getsizeof(VM *vm, Object *self, Object *const *args, size_t nargs,
+                             Object *kwnames) {
+  static const char *const names[] = {"object", "default", NULL};
+  Object *a[2];
+  if (arg_parse(vm, "getsizeof", args, nargs, kwnames, names, 2, 1, a) < 0) return NULL;
+  Object *o = a[0];
+  Object *r;
+  if (obj_is_small(o)) {
+    /* An immediate int occupies no heap memory; report the word it lives in. */
+    r = int_from_i64(vm, (int64_t)sizeof(Object *));
+  } else {
+    Object *f = type_lookup(vm, obj_type(vm, o), vm->id.__sizeof__);
+    if (!f) {
+      if (a[1]) return obj_newref(a[1]);
+      return exc_set(vm, &vm->exc_TypeError, "Type %s doesn't define __sizeof__",
+                     type_name(obj_type(vm, o)));
+    }
+    obj_incref(f);
+    r = obj_call1(vm, f, o);
+    obj_decref(vm, f);
+    if (!r) {
+      if (a[1] && exc_matches(vm, &vm->exc_TypeError)) {
+        exc_clear(vm);
+        return obj_newref(a[1]);
+      }
+      return NULL;
+    }
+    if (!INT_CHECK(vm, r)) {
+      obj_decref(vm, r);
+      return exc_set(vm, &vm->exc_TypeError, "an integer is required");
+    }
+    if (int_sign(vm, r) < 0) {
+      obj_decref(vm, r);
+      return exc_set(vm, &vm->exc_ValueError, "__sizeof__() should return >= 0");
+    }
+    /* A tracked container also costs its slot in the collector's table. */
+    if (gc_is_tracked(o)) {
+      Object *t = obj_binop(vm, r, small_new(sizeof(Object *)), BINOP_ADD);
+      obj_decref(vm, r);
+      r = t;
+    }
+  }
+  return r;
+}
+
+static Object *sys_getrecursionlimit(VM *vm, Object *self, Object *const *a, size_t n, Object *k) {
+  return int_from_i64(vm, vm->recursion_limit);
+}
+
+static Object *sys_setrecursionlimit(VM *vm, Object *self, Object *const *args, size_t n,
+                                     Object *kw) {
+  if (!INT_CHECK(vm, args[0]))
+    return exc_set(vm, &vm->exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                   type_name(obj_type(vm, args[0])));
+  int64_t v;
+  if (int_as_i64(vm, args[0], &v) < 0 || v > INT32_MAX) {
+    exc_clear(vm);
+    return exc_set(vm, &vm->exc_OverflowError, "Python int too large to convert to C int");
+  }
+  if (v < 1) return exc_set(vm, &vm->exc_ValueError, "recursion limit must be greater or equal than 1");
+  if (v <= vm->recursion_depth)
+    return exc_set(vm, &vm->exc_RecursionError,
+                   "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low",
+                   (int)v, vm->recursion_depth);
+  vm->recursion_limit = (int)v;
+  return vm_none(vm);
+}
+
+static Object *sys_exit(VM *vm, Object *self, Object *const *args, size_t nargs, Object *kw) {
+  if (arg_no_kw(vm, "exit", kw) < 0 || arg_count(vm, "exit", nargs, 0, 1) < 0) return NULL;
+  return exc_set_obj(vm, &vm->exc_SystemExit, nargs ? args[0] : NULL);
+}
+
+static Object *sys_intern(VM *vm, Object *self, Object *const *args, size_t n, Object *kw) {
+  if (!STR_CHECK_EXACT(vm, args[0]))
+    return exc_set(vm, &vm->exc_TypeError, "intern() argument must be str, not %s",
+                   type_name(obj_type(vm, args[0])));
+  return str_intern(vm, args[0]);
+}
+
+static Object *sys_exc_info(VM *vm, Object *self, Object *const *a, size_t n, Object *k) {
+  Object *e = vm->exc_info;
+  if (!e) return tuple_pack(vm, 3, VM_NONE(vm), VM_NONE(vm), VM_NONE(vm));
+  Object *tb = ((BaseExceptionObject *)e)->traceback;
+  return tuple_pack(vm, 3, (Object *)obj_type(vm, e), e, tb ? tb : VM_NONE(vm));
+}
+
+static Object *sys_exception(VM *vm, Object *self, Object *const *a, size_t n, Object *k) {
+  return obj_newref(vm->exc_info ? vm->exc_info : VM_NONE(vm));
+}
+
+static Object *sys_debugmallocstats(VM *vm, Object *self, Object *const *a, size_t n, Object *k) {
+  FILE *err = vm->err ? vm->err : stderr;
+  fflush(vm->out ? vm->out : stdout);
+  heap_dump_stats(vm, err);
+  return vm_none(vm);
+}
+
+static Object *sys_getdefaultencoding(VM *vm, Object *self, Object *const *a, size_t n, Object *k) {
+  return str_from_cstr(vm, "utf-8");
+}
+
+static const MethodDef sys_functions[] = {
+  {"getrefcount", sys_getrefcount, METH_O, "Return the reference count of object."},
+  {"getsizeof", sys_getsizeof, METH_VARARGS, "getsizeof(object [, default]) -> int"},
+  {"getrecursionlimit", sys_getrecursionlimit, METH_NOARGS, "Return the current value of the recursion limit."},
+  {"setrecursionlimit", sys_setrecursionlimit, METH_O, "Set the maximum depth of the Python interpreter stack to n."},
+  {"exit", sys_exit, METH_VARARGS, "Exit the interpreter by raising SystemExit(status)."},
+  {"intern", sys_intern, METH_O, "``Intern'' the given string."},
+  {"exc_info", sys_exc_info, METH_NOARGS, "Return current exception information: (type, value, traceback)."},
+  {"exception", sys_exception, METH_NOARGS, "Return the current exception."},
+  {"_debugmallocstats", sys_debugmallocstats, METH_NOARGS, "Print summary info to stderr about the state of Kite's heap."},
+  {"getdefaultencoding", sys_getdefaultencoding, METH_NOARGS, "Return the current default encoding used by the Unicode implementation."},
+  {NULL, NULL, 0, NULL},
+};
+
+/* ---- the module -------------------------------------------------------------------------- */
+
+static int set(VM *vm, Object *d, const char *name, Object *v) {
+  if (!v) return -1;
+  int r = dict_setitem_cstr(vm, d, name, v);
+  obj_decref(vm, v);
+  return r;
+}
+
+int sys_fill(VM *vm, Object *d, int argc, const char *const *argv) {
+  for (const MethodDef *m = sys_functions; m->name; m++)
+    if (set(vm, d, m->name, builtin_new(vm, m, NULL)) < 0) return -1;
+  Object *av = list_new(vm, 0);
+  if (!av) return -1;
+  for (int i = 0; i < argc; i++) {
+    Object *s = str_from_cstr(vm, argv[i]);
+    if (!s || list_append(vm, av, s) < 0) {
+      obj_xdecref(vm, s);
+      obj_decref(vm, av);
+      return -1;
+    }
+    obj_decref(vm, s);
+  }
+  if (argc == 0 && list_append(vm, av, vm->empty_str) < 0) {
+    obj_decref(vm, av);
+    return -1;
+  }
+  OBJ_SETREF(vm, vm->argv, obj_newref(av));
+  if (set(vm, d, "argv", av) < 0) return -1;
+  Object *final = str_from_cstr(vm, "final");
+  Object *vi = final ? tuple_pack(vm, 5, small_new(3), small_new(11), small_new(7), final,
+                                  small_new(0)) : NULL;
+  obj_xdecref(vm, final);
+  if (set(vm, d, "version_info", vi) < 0) return -1;
+  if (set(vm, d, "version", str_from_cstr(vm, "3.11.7 (Kite " KITE_VERSION_STRING ")")) < 0 ||
+      set(vm, d, "hexversion", int_from_i64(vm, 0x030B07F0)) < 0 ||
+      set(vm, d, "platform", str_from_cstr(vm, "linux")) < 0 ||
+      set(vm, d, "byteorder", str_from_cstr(vm, "little")) < 0 ||
+      set(vm, d, "maxsize", int_from_i64(vm, INT64_MAX)) < 0 ||
+      set(vm, d, "maxunicode", int_from_i64(vm, 0x10ffff)) < 0 ||
+      set(vm, d, "executable", str_from_cstr(vm, "kite")) < 0 ||
+      set(vm, d, "copyright", str_from_cstr(vm, "Copyright (c) the Kite authors.")) < 0)
+    return -1;
+  Object *impl = dict_new(vm);
+  if (!impl) return -1;
+  Object *nm = str_from_cstr(vm, "kite"), *tag = str_from_cstr(vm, "kite-01");
+  Object *ver = dict_getitem_cstr(vm, d, "version_info");
+  int ok = nm && tag && dict_setitem_cstr(vm, impl, "name", nm) == 0 &&
+           dict_setitem_cstr(vm, impl, "cache_tag", tag) == 0 &&
+           dict_setitem_cstr(vm, impl, "version", ver) == 0;
+  obj_xdecref(vm, nm);
+  obj_xdecref(vm, tag);
+  if (!ok) {
+    obj_decref(vm, impl);
+    return -1;
+  }
+  Object *ns = namespace_new(vm, impl);
+  obj_decref(vm, impl);
+  if (set(vm, d, "implementation", ns) < 0) return -1;
+  Object *fi = dict_new(vm);
+  if (!fi) return -1;
+  struct { const char *n; double v; } fl[] = {
+    {"max", 1.7976931348623157e+308}, {"min", 2.2250738585072014e-308},
+    {"epsilon", 2.220446049250313e-16},
+  };
+  for (size_t i = 0; i < 3; i++) {
+    Object *f = float_new(vm, fl[i].v);
+    if (!f || dict_setitem_cstr(vm, fi, fl[i].n, f) < 0) {
+      obj_xdecref(vm, f);
+      obj_decref(vm, fi);
+      return -1;
+    }
+    obj_decref(vm, f);
+  }
+  struct { const char *n; int64_t v; } il[] = {
+    {"max_exp", 1024}, {"max_10_exp", 308}, {"min_exp", -1021}, {"min_10_exp", -307},
+    {"dig", 15}, {"mant_dig", 53}, {"radix", 2}, {"rounds", 1},
+  };
+  for (size_t i = 0; i < sizeof il / sizeof *il; i++)
+    if (dict_setitem_cstr(vm, fi, il[i].n, small_new(il[i].v)) < 0) {
+      obj_decref(vm, fi);
+      return -1;
+    }
+  ns = namespace_new(vm, fi);
+  obj_decref(vm, fi);
+  if (set(vm, d, "float_info", ns) < 0) return -1;
+  if (dict_setitem_cstr(vm, d, "modules", vm->modules) < 0 ||
+      dict_setitem_cstr(vm, d, "path", vm->path) < 0 ||
+      dict_setitem_cstr(vm, d, "stdout", vm->stdout_obj) < 0 ||
+      dict_setitem_cstr(vm, d, "stderr", vm->stderr_obj) < 0 ||
+      dict_setitem_cstr(vm, d, "__stdout__", vm->stdout_obj) < 0 ||
+      dict_setitem_cstr(vm, d, "__stderr__", vm->stderr_obj) < 0)
+    return -1;
+  return 0;
+}
