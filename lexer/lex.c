@@ -184,7 +184,10 @@ static int indentation(Lexer *lx, Token *t) {
       int n = 0;
       while (top > 0 && col < lx->indents[top]) top--, n++;
       if (col != lx->indents[top]) {
-        int off = (int)(p - s->line_start);
+        /* CPython points past the end of the line */
+        const char *eol = p;
+        while (*eol && *eol != '\n') eol++;
+        int off = (int)(eol - s->line_start) + 1;
         return error(lx, t, "IndentationError", s->lineno, off, off,
                      "unindent does not match any outer indentation level");
       }

@@ -1205,8 +1205,9 @@ CallArgs *ast_args_add(Parser *p, CallArgs *a, int kind, Expr *value, Expr *name
   switch (kind) {
   case ARG_POS:
     if (a->saw_keyword || a->saw_dstar) {
-      parse_error_loc(p, value->loc, a->saw_dstar ? "positional argument follows keyword argument unpacking"
-                                                  : "positional argument follows keyword argument");
+      /* CPython: RAISE_SYNTAX_ERROR at the last token read, the one after the argument */
+      parse_error_loc(p, tloc(p, p->ntoks - 1), a->saw_dstar ? "positional argument follows keyword argument unpacking"
+                                                             : "positional argument follows keyword argument");
       return NULL;
     }
     SEQ_PUSH(p, &a->args, value);
@@ -1436,6 +1437,11 @@ static int flush_lit(Parser *p, FParts *f) {
 static int fstring_parse(Parser *p, FParts *f, const Token *t, const char *s, const char *end,
                          int raw, int recurse);
 
+/* CPython 3.11 reports f-string errors at the token after the literal. */
+static Loc fpoint(Loc l) {
+  return (Loc){l.end_lineno, l.end_col_offset, l.end_lineno, l.end_col_offset};
+}
+
 /* Position in the file of pointer q inside token t. */
 static void tok_pos(const Token *t, const char *q, int *line, int *col) {
   int l = t->lineno, c = t->col;
@@ -1467,7 +1473,7 @@ static const char *fstring_field(Parser *p, FParts *f, const Token *t, const cha
       continue;
     }
     if (c == '\\') {
-      parse_error_loc(p, f->loc, "f-string expression part cannot include a backslash");
+      parse_error_loc(p, fpoint(f->loc), "f-string expression part cannot include a backslash");
       return NULL;
     }
     if (c == '\'' || c == '"') {
@@ -1478,14 +1484,14 @@ static const char *fstring_field(Parser *p, FParts *f, const Token *t, const cha
     }
     if (c == '[' || c == '(' || c == '{') {
       if (depth >= 200) {
-        parse_error_loc(p, f->loc, "f-string: too many nested parenthesis");
+        parse_error_loc(p, fpoint(f->loc), "f-string: too many nested parenthesis");
         return NULL;
       }
       stack[depth++] = c;
       continue;
     }
     if (c == '#') {
-      parse_error_loc(p, f->loc, "f-string expression part cannot include '#'");
+      parse_error_loc(p, fpoint(f->loc), "f-string expression part cannot include '#'");
       return NULL;
     }
     if (depth == 0 && (c == '!' || c == ':' || c == '}' || c == '=' || c == '<' || c == '>')) {
@@ -1497,22 +1503,22 @@ static const char *fstring_field(Parser *p, FParts *f, const Token *t, const cha
     }
     if (c == ']' || c == ')' || c == '}') {
       if (!depth) {
-        parse_error_loc(p, f->loc, "f-string: unmatched '%c'", c);
+        parse_error_loc(p, fpoint(f->loc), "f-string: unmatched '%c'", c);
         return NULL;
       }
       char o = stack[--depth];
       if ((o == '(' && c != ')') || (o == '[' && c != ']') || (o == '{' && c != '}')) {
-        parse_error_loc(p, f->loc, "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'", c, o);
+        parse_error_loc(p, fpoint(f->loc), "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'", c, o);
         return NULL;
       }
     }
   }
   if (quote) {
-    parse_error_loc(p, f->loc, "f-string: unterminated string");
+    parse_error_loc(p, fpoint(f->loc), "f-string: unterminated string");
     return NULL;
   }
   if (q >= end) {
-    parse_error_loc(p, f->loc, depth ? "f-string: unmatched '%c'" : "f-string: expecting '}'", depth ? stack[depth - 1] : '}');
+    parse_error_loc(p, fpoint(f->loc), depth ? "f-string: unmatched '%c'" : "f-string: expecting '}'", depth ? stack[depth - 1] : '}');
     return NULL;
   }
   const char *expr_end = q;
@@ -1520,7 +1526,7 @@ static const char *fstring_field(Parser *p, FParts *f, const Token *t, const cha
   for (const char *r = expr_start; r < expr_end; r++)
     if (!strchr(" \t\n\f\r", *r)) blank = 0;
   if (blank) {
-    parse_error_loc(p, f->loc, "f-string: empty expression not allowed");
+    parse_error_loc(p, fpoint(f->loc), "f-string: empty expression not allowed");
     return NULL;
   }
   int line, col;
@@ -1539,12 +1545,12 @@ static const char *fstring_field(Parser *p, FParts *f, const Token *t, const cha
   if (q < end && *q == '!') {
     q++;
     if (q >= end) {
-      parse_error_loc(p, f->loc, "f-string: expecting '}'");
+      parse_error_loc(p, fpoint(f->loc), "f-string: expecting '}'");
       return NULL;
     }
     char c = *q++;
     if (c != 's' && c != 'r' && c != 'a') {
-      parse_error_loc(p, f->loc, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+      parse_error_loc(p, fpoint(f->loc), "f-string: invalid conversion character: expected 's', 'r', or 'a'");
       return NULL;
     }
     conversion = c;
@@ -1553,7 +1559,7 @@ static const char *fstring_field(Parser *p, FParts *f, const Token *t, const cha
   if (q < end && *q == ':') {
     q++;
     if (recurse >= 2) {
-      parse_error_loc(p, f->loc, "f-string: expressions nested too deeply");
+      parse_error_loc(p, fpoint(f->loc), "f-string: expressions nested too deeply");
       return NULL;
     }
     FParts sf = {.loc = f->loc};
@@ -1565,7 +1571,7 @@ static const char *fstring_field(Parser *p, FParts *f, const Token *t, const cha
       else if (*r == '}') { if (!d) break; d--; }
     }
     if (r >= end) {
-      parse_error_loc(p, f->loc, "f-string: expecting '}'");
+      parse_error_loc(p, fpoint(f->loc), "f-string: expecting '}'");
       return NULL;
     }
     if (!fstring_parse(p, &sf, t, q, r, raw, recurse + 1) || !flush_lit(p, &sf)) return NULL;
@@ -1574,7 +1580,7 @@ static const char *fstring_field(Parser *p, FParts *f, const Token *t, const cha
     q = r;
   }
   if (q >= end || *q != '}') {
-    parse_error_loc(p, f->loc, "f-string: expecting '}'");
+    parse_error_loc(p, fpoint(f->loc), "f-string: expecting '}'");
     return NULL;
   }
   if (!flush_lit(p, f)) return NULL;
@@ -1606,7 +1612,7 @@ static int fstring_parse(Parser *p, FParts *f, const Token *t, const char *s, co
         s = q + 2;
         continue;
       }
-      parse_error_loc(p, f->loc, "f-string: single '}' is not allowed");
+      parse_error_loc(p, fpoint(f->loc), "f-string: single '}' is not allowed");
       return 0;
     }
     if (q + 1 < end && q[1] == '{' && !recurse) {
@@ -2232,6 +2238,7 @@ void ast_dump(const Mod *m, FILE *out) {
   switch (m->kind) {
   case MOD_MODULE: {
     Field f = {"body", F_STMT_SEQ, &m->v.Module.body, 0, NULL};
+    if (!m->v.Module.body.count) { fputs("Module(body=[], type_ignores=[])\n", out); break; }
     fputs("Module(", out);
     indent(out, 1);
     fputs("body=", out);

@@ -317,6 +317,10 @@ lparams(A) ::= NAME(N) EQUAL test(D).                       { A = ast_params_add
 lparams(A) ::= STAR(S).                                     { A = ast_params_add(p, NULL, PARAM_STAR, S, NULL, NULL); }
 lparams(A) ::= STAR NAME(N).                                { A = ast_params_add(p, NULL, PARAM_VARARG, N, NULL, NULL); }
 lparams(A) ::= DOUBLESTAR NAME(N).                          { A = ast_params_add(p, NULL, PARAM_KWARG, N, NULL, NULL); }
+lparams(A) ::= STAR NAME(N) EQUAL(E) test(D).               { A = ast_params_bad_default(p, NULL, PARAM_VARARG, N, E, D); }
+lparams(A) ::= DOUBLESTAR NAME(N) EQUAL(E) test(D).         { A = ast_params_bad_default(p, NULL, PARAM_KWARG, N, E, D); }
+lparams(A) ::= lparams(B) COMMA STAR NAME(N) EQUAL(E) test(D). { A = ast_params_bad_default(p, B, PARAM_VARARG, N, E, D); }
+lparams(A) ::= lparams(B) COMMA DOUBLESTAR NAME(N) EQUAL(E) test(D). { A = ast_params_bad_default(p, B, PARAM_KWARG, N, E, D); }
 lparams(A) ::= SLASH(S).                                    { A = ast_params_add(p, NULL, PARAM_SLASH, S, NULL, NULL); }
 lparams(A) ::= lparams(B) COMMA NAME(N).                    { A = ast_params_add(p, B, PARAM_NAME, N, NULL, NULL); }
 lparams(A) ::= lparams(B) COMMA NAME(N) EQUAL test(D).      { A = ast_params_add(p, B, PARAM_NAME, N, NULL, D); }

@@ -200,8 +200,12 @@ static void explain(Parser *p, int i, int depth) {
     }
     const char *what = block_name(k);
     if (what) {
-      parse_error(p, "IndentationError", t->lineno, t->col, t->end_lineno, t->end_col,
-                  "expected an indented block after %s on line %d", what, p->toks[s].lineno);
+      if (t->kind == LEX_ENDMARKER || t->kind == LEX_DEDENT)   /* at end of input: no caret */
+        parse_error(p, "IndentationError", prev->lineno, -1, prev->lineno, -1,
+                    "expected an indented block after %s on line %d", what, p->toks[s].lineno);
+      else
+        parse_error(p, "IndentationError", t->lineno, t->col, t->lineno, t->col,
+                    "expected an indented block after %s on line %d", what, p->toks[s].lineno);
       return;
     }
   }

@@ -1,0 +1,6 @@
+'''Module doc.'''
+def f():
+    """Func doc."""
+    return 1
+class C:
+    'class doc'

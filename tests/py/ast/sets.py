@@ -1,0 +1,3 @@
+a = {1}
+b = {1, 2, 3}
+c = {x for x in y if x}

@@ -1,0 +1,5 @@
+pass
+break
+continue
+x = 1; y = 2
+z = 3;

@@ -1,0 +1,7 @@
+while x:
+    pass
+while x:
+    break
+else:
+    continue
+while True: pass
