@@ -83,10 +83,15 @@ static inline void set_index(Object *o, size_t i) {
 }
 static inline void clear_index(Object *o) { o->ob_gc &= ~OBJ_GC_INDEX_MASK; }
 
+void gc_release_lists(VM *vm) {
+  vm->gc.debug = 0;
+  OBJ_CLEAR(vm, vm->gc.garbage);
+  OBJ_CLEAR(vm, vm->gc.callbacks);
+}
+
 void gc_finish(VM *vm) {
   GCState *gc = &vm->gc;
-  OBJ_CLEAR(vm, gc->garbage);
-  OBJ_CLEAR(vm, gc->callbacks);
+  gc_release_lists(vm);
   for (size_t i = 0; i < gc->count; i++) clear_index(gc->table[i]);
   heap_free_raw(&vm->heap, gc->table, gc->capacity * sizeof(Object *));
   gc->table = NULL;

@@ -63,7 +63,10 @@ enum {
 };
 
 void gc_init(VM *vm);
-/* Release gc.garbage and gc.callbacks, untrack everything and free the collector's
+/* VM teardown, before its final collections: release gc.garbage and gc.callbacks and
+   clear the debug flags, so that those collections free everything. */
+void gc_release_lists(VM *vm);
+/* Release gc.garbage and gc.callbacks (if still held), untrack everything and free the collector's
    own memory (VM teardown; the built-in types must still be usable). */
 void gc_finish(VM *vm);
 

@@ -402,9 +402,10 @@ void *heap_realloc_raw(Heap *h, void *p, size_t old, size_t n) {
   return q;
 }
 
-/* One emergency full collection, unless one is running already. */
+/* One emergency full collection, unless one is running already or the collector is
+   disabled (gc.disable(), or a VM still being built). */
 static bool emergency_collect(VM *vm) {
-  if (vm->gc.collecting) return false;
+  if (vm->gc.collecting || !vm->gc.enabled) return false;
   gc_collect(vm, GC_NGENS - 1);
   return true;
 }
