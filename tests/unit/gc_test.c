@@ -391,3 +391,131 @@ Test(gc, full_collection_waits_for_long_lived_growth) {
   cr_assert_eq(gc->stats[2].collections, full + 1);
   teardown(vm);
 }
+
+/* ---- reporting: DEBUG_* flags, gc.garbage, gc.callbacks (need the real runtime) ---- */
+
+#include "runtime/list.h"
+#include "runtime/dict.h"
+#include "runtime/str.h"
+#include "runtime/type.h"
+
+static VM *setup_with_err(Ctx *c, FILE *err) {
+  memset(c, 0, sizeof *c);
+  init_type(&c->node_type, "node");
+  init_type(&c->fin_type, "finnode");
+  c->fin_type.tp_finalize = node_finalize;
+  VMOptions opts = {.err = err};
+  VM *vm = vm_new(&opts);
+  cr_assert_not_null(vm);
+  vm->user_data = c;
+  gc_collect(vm, 2);
+  return vm;
+}
+
+Test(gc, debug_stats_text) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *err = open_memstream(&buf, &len);
+  Ctx c;
+  VM *vm = setup_with_err(&c, err);
+  Object *keep = node(vm, &c.node_type);
+  Object *a = node(vm, &c.node_type);
+  link(a, 0, a);
+  obj_decref(vm, a);
+  vm->gc.debug = GC_DEBUG_STATS | GC_DEBUG_COLLECTABLE;
+  cr_assert_eq(gc_collect(vm, 0), 1);
+  vm->gc.debug = 0;
+  fflush(err);
+  char want[200];
+  snprintf(want, sizeof want,
+           "gc: collecting generation 0...\n"
+           "gc: objects in each generation: 2 0 %zu\n"
+           "gc: objects in permanent generation: 0\n"
+           "gc: collectable <node %p>\n"
+           "gc: done, 1 unreachable, 0 uncollectable, ",
+           gen_size(vm, 2), (void *)a);
+  cr_assert_eq(strncmp(buf, want, strlen(want)), 0, "got:\n%s\nwant:\n%s", buf, want);
+  cr_assert(strstr(buf, "s elapsed\n"));
+  obj_decref(vm, keep);
+  teardown(vm);
+  fclose(err);
+  free(buf);
+}
+
+Test(gc, saveall_keeps_garbage) {
+  Ctx c;
+  VM *vm = setup(&c);
+  vm->gc.garbage = list_new(vm, 0);
+  Object *a = node(vm, &c.node_type), *b = node(vm, &c.node_type);
+  link(a, 0, b);
+  link(b, 0, a);
+  obj_decref(vm, a);
+  obj_decref(vm, b);
+  vm->gc.debug = GC_DEBUG_SAVEALL;
+  cr_assert_eq(gc_collect(vm, 2), 2);
+  cr_assert_eq(LIST_SIZE(vm->gc.garbage), 2);
+  cr_assert_eq(LIST_ITEMS(vm->gc.garbage)[0], a);   /* in tracking order */
+  cr_assert_eq(LIST_ITEMS(vm->gc.garbage)[1], b);
+  cr_assert_eq(c.deallocs, 0);
+  vm->gc.debug = 0;
+  cr_assert_eq(gc_collect(vm, 2), 0);   /* gc.garbage keeps them alive */
+  gc_release_lists(vm);
+  cr_assert_eq(gc_collect(vm, 2), 2);
+  cr_assert_eq(c.deallocs, 2);
+  teardown(vm);
+}
+
+static Object *record_cb(VM *vm, Object *self, Object *const *args, size_t nargs,
+                         Object *kwnames) {
+  Ctx *c = ctx(vm);
+  cr_assert_eq(nargs, 2);
+  cr_assert(vm->gc.collecting);
+  Object *gen = dict_getitem_cstr(vm, args[1], "generation");
+  Object *col = dict_getitem_cstr(vm, args[1], "collected");
+  Object *unc = dict_getitem_cstr(vm, args[1], "uncollectable");
+  cr_assert(gen && col && unc);
+  if (str_eq_cstr(args[0], "start")) {
+    cr_assert_eq(small_value(col), 0);
+  } else {
+    cr_assert(str_eq_cstr(args[0], "stop"));
+    c->inner_result = small_value(col);
+  }
+  cr_assert_eq(small_value(gen), 1);
+  cr_assert_eq(small_value(unc), 0);
+  c->traverses += 1000;   /* count calls */
+  if (c->collect_in_finalizer) return exc_set(vm, &vm->exc_ValueError, "boom");
+  return vm_none(vm);
+}
+
+static const MethodDef record_def = {"record", record_cb, METH_VARARGS, NULL};
+
+Test(gc, callbacks_see_start_and_stop) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *err = open_memstream(&buf, &len);
+  Ctx c;
+  VM *vm = setup_with_err(&c, err);
+  vm->gc.callbacks = list_new(vm, 0);
+  Object *cb = builtin_new(vm, &record_def, NULL);
+  list_append(vm, vm->gc.callbacks, cb);
+  obj_decref(vm, cb);
+  Object *a = node(vm, &c.node_type);
+  link(a, 0, a);
+  obj_decref(vm, a);
+  c.traverses = 0;
+  cr_assert_eq(gc_collect(vm, 1), 1);
+  cr_assert_eq(c.traverses / 1000, 2);
+  cr_assert_eq(c.inner_result, 1);
+  /* A failing callback is reported, not raised, and the pending exception survives. */
+  c.collect_in_finalizer = true;
+  exc_set(vm, &vm->exc_KeyError, "pending");
+  cr_assert_eq(gc_collect(vm, 1), 0);
+  cr_assert(exc_matches(vm, &vm->exc_KeyError));
+  exc_clear(vm);
+  fflush(err);
+  cr_assert(strstr(buf, "Exception ignored in"), "%s", buf);
+  cr_assert(strstr(buf, "ValueError: boom"), "%s", buf);
+  teardown(vm);
+  fclose(err);
+  free(buf);
+}
