@@ -18,8 +18,9 @@
  *     its size (the hook receives the true old size).
  *
  * Free lists.
- *   Each pool keeps a singly linked list of freed blocks threaded through the blocks
- *   and a bump offset for never-used ones. usable[c] lists the pools of class c that
+ *   Each pool keeps a singly linked list of free blocks threaded through the blocks
+ *   and a bump offset for never-used ones, which join the list one at a time when it
+ *   empties (so a pool only touches the memory it has handed out). usable[c] lists the pools of class c that
  *   have a free block (CPython's usedpools), so the fast path is: take the first
  *   pool, pop a block. A pool that fills leaves the list; freeing into a full pool
  *   puts it back; a pool that empties goes back to its arena.
@@ -71,7 +72,7 @@ static inline void unpoison(void *p, size_t n) { (void)p; (void)n; }
 typedef struct Arena Arena;
 
 typedef struct Pool {
-  void *freeblock;           /* first freed block, or NULL */
+  void *freeblock;           /* free list; NULL only when the pool is full */
   struct Pool *next, *prev;  /* usable[szidx] list; `next` links the arena's free pools */
   Arena *arena;
   uint32_t nused;            /* blocks handed out */
@@ -204,6 +205,20 @@ static void usable_unlink(HeapImpl *im, Pool *p) {
   if (p->next) p->next->prev = p->prev;
 }
 
+/* The pool's free list is empty: make the next never-used block its only entry.
+   Returns false (nothing changed) if the pool is full. */
+static bool pool_extend(Pool *p) {
+  if (p->nextoffset > p->maxnextoffset) return false;
+  size_t size = class_size(p->szidx);
+  void **b = (void **)((uint8_t *)p + p->nextoffset);
+  p->nextoffset += (uint32_t)size;
+  unpoison(b, sizeof(void *));
+  *b = NULL;
+  poison(b, size);
+  p->freeblock = b;
+  return true;
+}
+
 /* A new pool for class c from the fullest arena with a free pool, linked as usable. */
 static Pool *pool_new(Heap *h, size_t c) {
   HeapImpl *im = h->impl;
@@ -224,11 +239,12 @@ static Pool *pool_new(Heap *h, size_t c) {
   a->nfreepools--;
   bucket_link(im, a);
   p->arena = a;
-  p->freeblock = NULL;
   p->nused = 0;
   p->szidx = (uint32_t)c;
   p->nextoffset = (uint32_t)POOL_HDR;
   p->maxnextoffset = (uint32_t)(POOL_SIZE - class_size(c));
+  p->freeblock = NULL;
+  pool_extend(p);
   usable_link(im, p);
   return p;
 }
@@ -256,34 +272,30 @@ static void pool_release(Heap *h, Pool *p) {
 
 /* ---- small blocks -------------------------------------------------------------- */
 
+/* Usable pools always have a non-empty free list (CPython's invariant), so the fast
+   path is one pop; the slow path runs only when the list empties. */
 static void *small_alloc(Heap *h, size_t n) {
   HeapImpl *im = h->impl;
   size_t c = class_of(n);
   Pool *p = im->usable[c];
   if (__builtin_expect(!p, 0) && !(p = pool_new(h, c))) return NULL;
-  uint8_t *b = p->freeblock;
-  if (b) {
-    unpoison(b, sizeof(void *));
-    p->freeblock = *(void **)b;
-  } else {
-    b = (uint8_t *)p + p->nextoffset;
-    p->nextoffset += (uint32_t)class_size(c);
-  }
+  void **b = p->freeblock;
+  unpoison(b, sizeof(void *));
   p->nused++;
-  if (!p->freeblock && p->nextoffset > p->maxnextoffset) usable_unlink(im, p);  /* full */
+  if (__builtin_expect(!(p->freeblock = *b), 0) && !pool_extend(p)) usable_unlink(im, p);
   unpoison(b, n);
   return b;
 }
 
 static void small_free(Heap *h, void *b, size_t n) {
   Pool *p = pool_of(b);
-  bool was_full = !p->freeblock && p->nextoffset > p->maxnextoffset;
+  void *next = p->freeblock;
   unpoison(b, sizeof(void *));
-  *(void **)b = p->freeblock;
+  *(void **)b = next;
   p->freeblock = b;
   poison(b, class_size(p->szidx));
-  if (was_full) usable_link(h->impl, p);
-  if (--p->nused == 0) pool_release(h, p);
+  if (__builtin_expect(!next, 0)) usable_link(h->impl, p);   /* it was full */
+  if (__builtin_expect(--p->nused == 0, 0)) pool_release(h, p);
 }
 
 /* ---- large blocks -------------------------------------------------------------- */
