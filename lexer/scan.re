@@ -171,7 +171,7 @@ static int scan_number(Scanner *s) {
   if (*p == '.') return number_tail(s, p + 1, 1);
   if (*p == 'e' || *p == 'E' || *p == 'j' || *p == 'J') return number_tail(s, p, 0);
   if (nonzero)
-    return fail_at(s, (int)(s->tok - s->line_start) + 1, (int)(zeros_end - s->line_start),
+    return fail_at(s, (int)(s->tok - s->line_start) + 1, (int)(zeros_end - s->line_start) + 1,
                    "leading zeros in decimal integer literals are not permitted; "
                    "use an 0o prefix for octal integers");
   if (!end_of_number(s, p, "decimal")) return SCAN_ERROR;
@@ -290,7 +290,7 @@ int scan_next(Scanner *s) {
       "#" [^\n\x00]*       { continue; }
       "\\\n"               { s->lineno++; s->line_start = s->cur; continue; }
       "\\" "\x00"          { s->cur--; return fail_cur(s, s->cur, "unexpected EOF while parsing"); }
-      "\\"                 { return fail_cur(s, s->cur, "unexpected character after line continuation character"); }
+      "\\"                 { return fail_cur(s, s->cur + 1, "unexpected character after line continuation character"); }
       "\n"                 { s->lineno++; s->line_start = s->cur; return SCAN_NL; }
       "\x00"               { s->cur--; return SCAN_EOF; }
 

@@ -537,7 +537,9 @@ AliasSeq *ast_import_close(Parser *p, AliasSeq *names, int rpar_tok) {
 
 void ast_import_trailing_comma(Parser *p, int comma_tok) {
   if (p->failed) return;
-  Loc l = tloc(p, comma_tok);
+  Loc l = tloc(p, comma_tok);   /* CPython points at the token after the comma */
+  l.lineno = l.end_lineno;
+  l.col_offset = l.end_col_offset;
   parse_error_loc(p, l, "trailing comma not allowed without surrounding parentheses");
 }
 
@@ -1633,7 +1635,7 @@ Expr *ast_strings(Parser *p, int first) {
   int bytes = (p->toks[first].flags & LEX_STR_BYTES) != 0, fstr = 0;
   for (int i = first; i <= last; i++) {
     if (((p->toks[i].flags & LEX_STR_BYTES) != 0) != bytes) {
-      parse_error_loc(p, loc, "cannot mix bytes and nonbytes literals");
+      parse_error_loc(p, fpoint(loc), "cannot mix bytes and nonbytes literals");
       return NULL;
     }
     if (p->toks[i].flags & LEX_STR_F) fstr = 1;

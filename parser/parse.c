@@ -98,7 +98,7 @@ void parse_error_loc(Parser *p, Loc l, const char *fmt, ...) {
   va_end(ap);
   if (p->fdepth && strncmp(msg, "f-string", 8) != 0) {
     char m2[256];
-    snprintf(m2, sizeof m2, "f-string: %s", msg);
+    snprintf(m2, sizeof m2, "f-string: %.240s", msg);
     parse_error(p, NULL, l.lineno, l.col_offset, l.end_lineno, l.end_col_offset, "%s", m2);
     return;
   }
@@ -443,7 +443,7 @@ Mod *parse_source(VM *vm, Arena *arena, const char *src, size_t len, const char 
     if (le.offset == -1) {
       /* invalid UTF-8: CPython's message for a file without a coding cookie */
       snprintf(err->msg, sizeof err->msg,
-               "Non-UTF-8 code starting with '%s' in file %s on line %d, but no encoding "
+               "Non-UTF-8 code starting with '%.8s' in file %.80s on line %d, but no encoding "
                "declared; see https://peps.python.org/pep-0263/ for details",
                le.msg, filename ? filename : "<string>", le.lineno);
       return NULL;
