@@ -24,6 +24,17 @@ int64_t float_hash_double(double v);
 /* New reference: format(v, spec) with the mini-language (spec borrowed, may be empty). */
 Object *float_format(VM *vm, double v, Object *spec);
 
+/* New reference: the tuple (a // b, a % b) for ints or floats, at least one a float. */
+Object *float_divmod(VM *vm, Object *a, Object *b);
+/* New reference: round(x, ndigits): ndigits NULL or None gives an int (half to even),
+   otherwise a float correctly rounded to ndigits decimal places, as CPython. */
+Object *float_round(VM *vm, double x, Object *ndigits);
+/* Parse float(text): whitespace, underscores between digits, inf/infinity/nan in any
+   case. ValueError "could not convert string to float: 'x'" otherwise. 0 or -1. */
+int float_from_string(VM *vm, Object *s, double *out);
+/* Return the float free list to the heap (vm_free, gc.collect). */
+void float_freelist_clear(VM *vm);
+
 void float_type_init(VM *vm);
 
 #endif

@@ -49,7 +49,34 @@ Object *int_binop(VM *vm, Object *a, Object *b, int op);
 /* Number of bits in |o| (int.bit_length). */
 int64_t int_bit_length(VM *vm, Object *o);
 
+/* New reference: the tuple (a // b, a % b) for two ints, with floor semantics. */
+Object *int_divmod(VM *vm, Object *a, Object *b);
+/* New reference: round(x, ndigits) for an int x; ndigits NULL or None gives int(x). */
+Object *int_round(VM *vm, Object *x, Object *ndigits);
+/* New reference: pow(a, b, mod) for three ints (a negative b needs an invertible a). */
+Object *int_pow_mod(VM *vm, Object *a, Object *b, Object *mod);
+/* New reference: the bool for `i op d` (op a CMP_ constant) between the int i and the
+   float value d, compared exactly as CPython (2**53 + 1 != float(2**53)). */
+Object *int_compare_double(VM *vm, Object *i, double d, int op);
+/* New reference: the immediate or boxed int a + b, a - b for two immediates (the VM's
+   BINARY_ADD/SUBTRACT fast path). Fails only on MemoryError. */
+static inline Object *int_small_add(VM *vm, Object *a, Object *b) {
+  int64_t r = small_value(a) + small_value(b);
+  return small_fits(r) ? small_new(r) : int_from_i64(vm, r);
+}
+static inline Object *int_small_sub(VM *vm, Object *a, Object *b) {
+  int64_t r = small_value(a) - small_value(b);
+  return small_fits(r) ? small_new(r) : int_from_i64(vm, r);
+}
+/* Default of sys.get_int_max_str_digits() (vm->int_max_str_digits; 0 = no limit). */
+#define INT_MAX_STR_DIGITS_DEFAULT 4300
+/* Smallest value sys.set_int_max_str_digits() accepts besides 0. */
+#define INT_MAX_STR_DIGITS_THRESHOLD 640
+
 void int_type_init(VM *vm);
 void bool_type_init(VM *vm);
+/* Create the immortal True and False (vm->true_obj, vm->false_obj) once the types are
+   ready. 0 or -1. */
+int bool_create_singletons(VM *vm);
 
 #endif
