@@ -138,6 +138,7 @@ struct VM {
   /* ---- per-type caches (owned by each type's file) ---- */
   void *float_freelist;             /* runtime/float.c */
   int float_freelist_len;
+  int int_max_str_digits;           /* runtime/int.c: sys.set_int_max_str_digits (0 = no limit) */
   void *tuple_freelists[20];        /* runtime/tuple.c: by size */
   int tuple_freelist_len[20];
   Object **repr_stack;              /* runtime/list.c: objects inside repr (Py_ReprEnter); raw heap array, freed when empty */
