@@ -22,7 +22,12 @@
 #include "runtime/list.h"
 #include "runtime/range.h"
 #include "runtime/slice.h"
+#include "runtime/func.h"
+#include "runtime/gen.h"
+#include "runtime/module.h"
+#include "runtime/traceback.h"
 #include "vm/code.h"
+#include "vm/exec.h"
 #include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/sysmodule.h"
@@ -35,19 +40,41 @@ void seqiter_type_init(VM *vm);   /* runtime/object.c */
 
 static void engine_types_init(VM *vm) {
   code_type_init(vm);
+  func_type_init(vm);
+  gen_type_init(vm);
+  module_type_init(vm);
+  traceback_type_init(vm);
+}
+
+/* Make a module named name whose namespace receives the entries of *dict, then let
+   *dict be the module's own namespace. Registers it in sys.modules. */
+static Object *adopt_module(VM *vm, const char *name, Object **dict) {
+  Object *m = module_new(vm, name);
+  if (!m) return NULL;
+  if ((*dict && dict_merge(vm, module_dict(m), *dict, 1) < 0) ||
+      dict_setitem_cstr(vm, vm->modules, name, m) < 0) {
+    obj_decref(vm, m);
+    return NULL;
+  }
+  OBJ_SETREF(vm, *dict, obj_newref(module_dict(m)));
+  return m;
 }
 
 /* Wrap the builtins and sys namespaces in module objects and make __main__. */
 static int engine_modules_init(VM *vm) {
-  if (!(vm->main_dict = dict_new(vm))) return -1;
-  if (dict_setitem_cstr(vm, vm->main_dict, "__name__", vm->id.__main__) < 0 ||
-      dict_setitem_cstr(vm, vm->main_dict, "__doc__", VM_NONE(vm)) < 0)
+  if (!(vm->builtins_module = adopt_module(vm, "builtins", &vm->builtins)) ||
+      !(vm->sys_module = adopt_module(vm, "sys", &vm->sys_dict)))
     return -1;
-  return 0;
+  Object *main = adopt_module(vm, "__main__", &vm->main_dict);
+  if (!main) return -1;
+  int r = dict_setitem(vm, vm->main_dict, vm->id.__builtins__, vm->builtins_module);
+  obj_decref(vm, main);   /* sys.modules keeps it */
+  return r;
 }
 
 static void engine_modules_finish(VM *vm) {}
-static void engine_finish(VM *vm) {}
+
+static void engine_finish(VM *vm) { exec_finish(vm); }
 
 /* Fill every built-in type struct; allocates nothing. */
 static void init_type_structs(VM *vm) {
@@ -160,7 +187,17 @@ void vm_free(VM *vm) {
      runs) while the type system is intact. */
   engine_modules_finish(vm);
   if (vm->main_dict) dict_clear(vm, vm->main_dict);
-  if (vm->modules) dict_clear(vm, vm->modules);
+  if (vm->modules) {
+    /* Clear every module's namespace (CPython does the same at shutdown) so that
+       functions and classes let go of their globals. */
+    ssize_t pos = 0;
+    Object *k, *m;
+    while (dict_next(vm->modules, &pos, &k, &m))
+      if (obj_type(vm, m) == &vm->module_type && m != vm->builtins_module &&
+          m != vm->sys_module)
+        dict_clear(vm, module_dict(m));
+    dict_clear(vm, vm->modules);
+  }
   if (vm->sys_dict) dict_clear(vm, vm->sys_dict);
   if (vm->builtins) dict_clear(vm, vm->builtins);
   OBJ_CLEAR(vm, vm->main_dict);
@@ -189,6 +226,7 @@ void vm_free(VM *vm) {
   free_immortal(vm, vm->false_obj);
   vm->true_obj = vm->false_obj = NULL;
   tuple_finish(vm);
+  float_freelist_clear(vm);
   str_finish(vm);
   engine_finish(vm);
   gc_finish(vm);

@@ -75,7 +75,7 @@
   X(__classcell__) \
   X(args) X(keys) X(items) X(values) X(send) X(throw) X(close) X(append) X(extend) \
   X(join) X(write) X(flush) X(fileno) X(encoding) X(code) X(value) X(msg) X(end) \
-  X(sep) X(file) X(key) X(reverse) X(default) X(name) X(mro) X(builtins) X(metaclass) \
+  X(sep) X(file) X(key) X(reverse) X(name) X(mro) X(builtins) X(metaclass) \
   X(self)
 
 typedef struct KiteIds {
@@ -86,6 +86,7 @@ typedef struct KiteIds {
 
 typedef struct Frame Frame;
 typedef struct ThreadExcInfo ThreadExcInfo;
+struct KiteVM;   /* include/kite.h's opaque name for a VM (embedding section) */
 
 struct VM {
   /* ---- memory (gc/) ---- */
@@ -121,6 +122,8 @@ struct VM {
   int recursion_limit;              /* sys.setrecursionlimit, default 1000 */
   struct ExecChunk *stack_chunk;    /* vm/exec.c: data-stack chunk holding the newest frames */
   char *stack_top, *stack_limit;    /* vm/exec.c: free space in stack_chunk */
+  Object *(*module_finder)(VM *vm, const char *name, void *ud); /* runtime/module.c: host modules */
+  void *module_finder_ud;
   Object *builtins;                 /* dict: the builtins module's namespace */
   Object *builtins_module;
   Object *modules;                  /* dict: sys.modules */
@@ -132,6 +135,7 @@ struct VM {
   Object *stdout_obj, *stderr_obj;  /* sys.stdout / sys.stderr (file-like objects) */
   FILE *out, *err;                  /* where the default stdout/stderr objects write */
   int exit_code;                    /* set by SystemExit handling at top level */
+  volatile int sigint_pending;      /* vm/main.c's SIGINT handler sets it; the loop raises KeyboardInterrupt */
   bool sandbox;                     /* embedding: no files, environment or process access */
   void *user_data;                  /* embedding: the host's pointer */
 
@@ -149,6 +153,19 @@ struct VM {
   /* ---- strings (runtime/str.c) ---- */
   Object **intern_table;            /* open-addressing set of the immortal interned strs */
   size_t intern_cap, intern_used;   /* slots (a power of two, or 0) and live entries */
+
+  /* ---- embedding (runtime/api.c; the loop only decrements insn_countdown) ---- */
+  TypeObject kitefunc_type;         /* host C functions; readied by kite_new, cleared by kite_free */
+  Object *host_modules;             /* dict name -> module registered by the host, or NULL */
+  Object *granted;                  /* dict name -> True: top-level modules a sandbox may import */
+  int64_t insn_countdown;           /* ticks left until api_check_interrupt (api_tick) */
+  int64_t insn_period;              /* value insn_countdown was last armed with */
+  uint64_t insn_used, insn_limit;   /* ticks charged in this host call / budget (0 = none) */
+  int (*interrupt_fn)(struct KiteVM *vm, void *ud);   /* host's interrupt callback or NULL */
+  void *interrupt_ud;
+  uint32_t interrupt_interval;      /* ticks between interrupt_fn calls */
+  bool interrupted;                 /* sticky until the host call returns */
+  int host_depth;                   /* nesting of kite_run/eval/call entries */
 };
 
 /* ---- type checks ------------------------------------------------------------ */
