@@ -1,0 +1,85 @@
+/* Helpers shared by the embedding tests. Only include/kite.h is used: these tests see
+   Kite exactly as a host program does. */
+#ifndef KITE_TESTS_EMBED_HELPERS_H
+#define KITE_TESTS_EMBED_HELPERS_H
+
+#include <criterion/criterion.h>
+#include <kite.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The VM of the current test (Criterion runs each test in its own process). */
+static KiteVM *vm;
+/* Where the VM's sys.stdout / sys.stderr go, read back with captured(). */
+static FILE *out_file, *err_file;
+
+static void vm_setup_with(KiteConfig *cfg) {
+  out_file = tmpfile();
+  err_file = tmpfile();
+  cr_assert(out_file && err_file);
+  cfg->out = out_file;
+  cfg->err = err_file;
+  vm = kite_new(cfg);
+  cr_assert_not_null(vm, "kite_new failed");
+}
+
+static void vm_setup(void) {
+  KiteConfig cfg;
+  kite_config_init(&cfg);
+  vm_setup_with(&cfg);
+}
+
+static void vm_teardown(void) {
+  kite_free(vm);
+  vm = NULL;
+  if (out_file) fclose(out_file);
+  if (err_file) fclose(err_file);
+  out_file = err_file = NULL;
+}
+
+/* What was written to f so far, into buf (NUL-terminated). */
+static const char *captured(FILE *f, char *buf, size_t size) {
+  fflush(f);
+  long end = ftell(f);
+  rewind(f);
+  size_t n = fread(buf, 1, size - 1, f);
+  buf[n] = 0;
+  fseek(f, end, SEEK_SET);
+  return buf;
+}
+
+/* Assert that the pending exception has this type and str(); clears it. */
+static void expect_error(const char *type, const char *message) {
+  cr_assert(kite_error_pending(vm), "expected %s, nothing pending", type);
+  cr_assert_str_eq(kite_error_type(vm), type);
+  if (message) {
+    KiteValue *m = kite_error_message(vm);
+    cr_assert_not_null(m);
+    cr_assert_str_eq(kite_to_str(vm, m, NULL), message);
+    kite_decref(vm, m);
+  }
+  kite_error_clear(vm);
+  cr_assert(!kite_error_pending(vm));
+}
+
+/* Run src in __main__, failing the test (with the traceback) if it raises. */
+static void run_ok(const char *src) {
+  if (kite_run_string(vm, src, "<test>", NULL) == 0) return;
+  KiteValue *tb = kite_error_traceback(vm);
+  cr_assert_fail("script failed:\n%s\n%s", src, tb ? kite_to_str(vm, tb, NULL) : "(no traceback)");
+}
+
+/* The int value of expression expr evaluated in __main__. */
+static int64_t eval_int(const char *expr) {
+  KiteValue *v = kite_eval(vm, expr, NULL);
+  if (!v) {
+    KiteValue *tb = kite_error_traceback(vm);
+    cr_assert_fail("eval %s failed:\n%s", expr, tb ? kite_to_str(vm, tb, NULL) : "?");
+  }
+  int64_t i = 0;
+  cr_assert_eq(kite_to_int(vm, v, &i), 0);
+  kite_decref(vm, v);
+  return i;
+}
+
+#endif
