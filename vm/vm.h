@@ -124,8 +124,6 @@ struct VM {
   char *stack_top, *stack_limit;    /* vm/exec.c: free space in stack_chunk */
   Object *(*module_finder)(VM *vm, const char *name, void *ud); /* runtime/module.c: host modules */
   void *module_finder_ud;
-  Object *(*module_finder)(VM *vm, const char *name, void *ud); /* runtime/module.c: host modules */
-  void *module_finder_ud;
   Object *builtins;                 /* dict: the builtins module's namespace */
   Object *builtins_module;
   Object *modules;                  /* dict: sys.modules */
