@@ -515,6 +515,7 @@ Test(gc, callbacks_see_start_and_stop) {
   fflush(err);
   cr_assert(strstr(buf, "Exception ignored in"), "%s", buf);
   cr_assert(strstr(buf, "ValueError: boom"), "%s", buf);
+  gc_release_lists(vm);
   teardown(vm);
   fclose(err);
   free(buf);
