@@ -432,8 +432,9 @@ static Object *builtin_globals(VM *vm, Object *self, Object *const *args, size_t
 
 static Object *builtin_locals(VM *vm, Object *self, Object *const *args, size_t nargs,
                               Object *kw) {
-  Object *l = exec_frame_locals(vm);   /* new reference: a snapshot for functions */
-  return l ? l : obj_newref(vm->main_dict);
+  Object *l = exec_frame_locals(vm);   /* borrowed: the frame keeps it */
+  if (!l && exc_occurred(vm)) return NULL;
+  return obj_newref(l ? l : vm->main_dict);
 }
 
 static Object *builtin_vars(VM *vm, Object *self, Object *const *args, size_t nargs,
@@ -769,10 +770,6 @@ static Object *zip_new(VM *vm, TypeObject *type, Object *const *args, size_t nar
   for (size_t i = 0; i < nargs; i++) {
     Object *it = obj_iter(vm, args[i]);
     if (!it) {
-      if (exc_matches(vm, &vm->exc_TypeError)) {
-        exc_clear(vm);
-        exc_set(vm, &vm->exc_TypeError, "zip argument #%zu must support iteration", i + 1);
-      }
       for (size_t j = i; j < nargs; j++) TUPLE_ITEMS(its)[j] = vm_none(vm);
       obj_decref(vm, its);
       return NULL;

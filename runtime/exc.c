@@ -7,6 +7,7 @@
  */
 #include "runtime/exc.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "runtime/dict.h"
@@ -495,13 +496,30 @@ static int oserror_init(VM *vm, Object *self, Object *const *args, size_t nargs,
     OBJ_SETREF(vm, e->value, obj_newref(args[0]));   /* errno */
     OBJ_SETREF(vm, e->msg, obj_newref(args[1]));     /* strerror */
     if (nargs >= 3) OBJ_SETREF(vm, e->filename, obj_newref(args[2]));
-    if (nargs == 3) {
+    if (nargs >= 3) {
       Object *t = tuple_pack(vm, 2, args[0], args[1]);
       if (!t) return -1;
       OBJ_SETREF(vm, e->args, t);
     }
   }
   return 0;
+}
+
+/* OSError(errno, ...) picks the subclass for errno, as CPython does. */
+static Object *oserror_new(VM *vm, TypeObject *type, Object *const *args, size_t nargs,
+                           Object *kwnames) {
+  if (type == &vm->exc_OSError && nargs >= 2 && obj_is_small(args[0])) {
+    switch (small_value(args[0])) {
+    case ENOENT: type = &vm->exc_FileNotFoundError; break;
+    case EEXIST: type = &vm->exc_FileExistsError; break;
+    case EISDIR: type = &vm->exc_IsADirectoryError; break;
+    case ENOTDIR: type = &vm->exc_NotADirectoryError; break;
+    case EACCES: case EPERM: type = &vm->exc_PermissionError; break;
+    case ETIMEDOUT: type = &vm->exc_TimeoutError; break;
+    default: break;
+    }
+  }
+  return base_new(vm, type, args, nargs, kwnames);
 }
 
 static Object *oserror_str(VM *vm, Object *self) {
@@ -555,6 +573,7 @@ int exc_init_types(VM *vm) {
   vm->exc_SyntaxError.tp_str = syntaxerror_str;
   vm->exc_SyntaxError.tp_getset = syntax_getset;
   vm->exc_OSError.tp_init = oserror_init;
+  vm->exc_OSError.tp_new = oserror_new;
   vm->exc_OSError.tp_str = oserror_str;
   vm->exc_OSError.tp_getset = os_getset;
   return 0;
