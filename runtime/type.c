@@ -53,7 +53,7 @@ bool type_is_subtype(TypeObject *a, TypeObject *b) {
   return false;
 }
 
-Object *type_lookup(VM *vm, TypeObject *type, Object *name) {
+static Object *lookup_uncached(VM *vm, TypeObject *type, Object *name) {
   Object *mro = type->tp_mro;
   if (!mro) return type->tp_dict ? dict_getitem_str(vm, type->tp_dict, name) : NULL;
   ssize_t n = TUPLE_SIZE(mro);
@@ -64,6 +64,33 @@ Object *type_lookup(VM *vm, TypeObject *type, Object *name) {
     if (v) return v;
   }
   return NULL;
+}
+
+/* Method lookups repeat the same (type, name) pairs, so they are cached, CPython-style.
+   Instead of per-type version tags (which need each type to know its subclasses), one
+   VM-wide epoch is bumped by any change to any class dict; entries from an older epoch
+   are misses. Only interned names are cached: they live as long as the VM, so a
+   pointer identifies the name. */
+Object *type_lookup(VM *vm, TypeObject *type, Object *name) {
+  if (!((StrObject *)name)->interned || obj_type(vm, name) != &vm->str_type)
+    return lookup_uncached(vm, type, name);
+  size_t h = (((uintptr_t)type >> 5) ^ ((uintptr_t)name >> 4)) & 511;
+  struct TypeCacheEntry *e = &vm->type_cache[h];
+  if (e->type == type && e->name == name && e->epoch == vm->type_epoch) return e->value;
+  Object *v = lookup_uncached(vm, type, name);
+  if (type->tp_flags & TYPE_FLAG_READY) {
+    e->type = type;
+    e->name = name;
+    e->value = v;
+    e->epoch = vm->type_epoch;
+  }
+  return v;
+}
+
+/* Invalidate every cached lookup (a class dict, name or MRO changed). */
+static void type_modified(VM *vm, TypeObject *t) {
+  vm->type_epoch++;
+  t->tp_version++;
 }
 
 /* ---- allocation ------------------------------------------------------------------ */
@@ -1612,7 +1639,7 @@ static void fixup_slots(VM *vm, TypeObject *t) {
     t->tp_hash = NULL;
 #undef SET
 #undef DEF
-  t->tp_version++;
+  type_modified(vm, t);
 }
 
 /* ---- class instances -------------------------------------------------------------- */
@@ -2217,7 +2244,7 @@ static int type_setattro(VM *vm, Object *self, Object *name, Object *value) {
               type_name(t), name);
     }
   }
-  t->tp_version++;
+  type_modified(vm, t);
   const char *s = str_utf8(key);
   if (r == 0 && s[0] == '_' && s[1] == '_') {
     /* A dunder changed: recompute the slots of this class (subclasses keep theirs;
@@ -2248,6 +2275,7 @@ static int type_traverse(VM *vm, Object *self, VisitProc visit, void *arg) {
 
 static int type_clear(VM *vm, Object *self) {
   TypeObject *t = (TypeObject *)self;
+  type_modified(vm, t);
   OBJ_CLEAR(vm, t->tp_dict);
   OBJ_CLEAR(vm, t->tp_mro);
   OBJ_CLEAR(vm, t->tp_bases);
@@ -2259,6 +2287,7 @@ static void type_dealloc(VM *vm, Object *self) {
   TypeObject *t = (TypeObject *)self;
   HeapTypeObject *ht = (HeapTypeObject *)self;
   gc_untrack(vm, self);
+  type_modified(vm, t);   /* a new type may reuse this address */
   type_clear(vm, self);
   OBJ_CLEAR(vm, t->tp_base);
   OBJ_CLEAR(vm, t->ht_name);
@@ -2332,6 +2361,7 @@ static int type_set_module(VM *vm, Object *self, Object *value, void *c) {
     return -1;
   }
   OBJ_SETREF(vm, t->ht_module, obj_xnewref(value));
+  type_modified(vm, t);
   return value ? dict_setitem(vm, t->tp_dict, vm->id.__module__, value)
                : dict_delitem(vm, t->tp_dict, vm->id.__module__);
 }
@@ -2368,6 +2398,7 @@ static int type_set_doc(VM *vm, Object *self, Object *value, void *c) {
             type_name(t));
     return -1;
   }
+  type_modified(vm, t);
   return dict_setitem(vm, t->tp_dict, vm->id.__doc__, value ? value : VM_NONE(vm));
 }
 

@@ -171,6 +171,7 @@ static void free_immortal(VM *vm, Object *o) {
 }
 
 static void clear_type(VM *vm, TypeObject *t) {
+  vm->type_epoch++;   /* cached lookups point into the dict */
   OBJ_CLEAR(vm, t->tp_dict);
   OBJ_CLEAR(vm, t->tp_mro);
   OBJ_CLEAR(vm, t->tp_bases);

@@ -112,6 +112,13 @@ struct VM {
   Object *memory_error;             /* preallocated MemoryError instance */
 
   /* ---- object protocol (runtime/object.c, type.c) ---- */
+  uint64_t type_epoch;              /* bumped whenever any class dict or MRO changes */
+  struct TypeCacheEntry {           /* type_lookup's cache: (type, interned name) -> value */
+    TypeObject *type;
+    Object *name;
+    Object *value;                  /* borrowed from the type's dict; NULL = absent */
+    uint64_t epoch;
+  } type_cache[512];
   int dealloc_depth;                /* nesting of tp_dealloc calls */
   Object *dealloc_pending;          /* trashcan queue, linked through the dead objects */
 
