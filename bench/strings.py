@@ -31,8 +31,7 @@ def main(scale):
     words = ("the quick brown fox jumps over the lazy dog " * (n // 50)).split()
     caps = " ".join(w.capitalize() for w in words)
     rev = caps[::-1]
-    enc = caps.encode("utf-8")
-    dec = enc.decode("utf-8")
+    dec = caps.swapcase().lower()
     starts = sum(1 for w in words if w.startswith("t"))
     stripped = sum(len(("  %d  " % i).strip()) for i in range(n // 5))
     h = 0
