@@ -90,7 +90,9 @@ static int gen_send_ex(VM *vm, GenObject *g, Object *arg, bool throwing, Object 
   }
   if (vm->recursion_depth >= vm->recursion_limit) {
     if (throwing) exc_clear(vm);
+    vm->recursion_limit += 50;
     exc_set(vm, &vm->exc_RecursionError, "maximum recursion depth exceeded");
+    vm->recursion_limit -= 50;
     if (f->state != FRAME_CREATED) obj_decref(vm, *--f->sp);
     return -1;
   }

@@ -244,7 +244,7 @@ static void print_type_name(VM *vm, FILE *out, TypeObject *t) {
   Object *mod = (t->tp_flags & TYPE_FLAG_HEAPTYPE) ? t->ht_module : NULL;
   if (!mod && t->tp_dict) mod = dict_getitem_str(vm, t->tp_dict, vm->id.__module__);
   const char *qn = t->ht_qualname ? str_utf8(t->ht_qualname) : type_name(t);
-  if (mod && STR_CHECK(vm, mod) && !str_eq_cstr(mod, "builtins"))
+  if (mod && STR_CHECK(vm, mod) && !str_eq_cstr(mod, "builtins") && !str_eq_cstr(mod, "__main__"))
     fprintf(out, "%s.%s", str_utf8(mod), qn);
   else
     fputs(qn, out);

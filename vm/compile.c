@@ -1937,11 +1937,11 @@ static void visit_stmt(Compiler *c, const Stmt *s) {
     case STMT_ASSERT: {
       int end = new_label(c);
       jump_if(c, s->v.Assert.test, end, true);
-      u->loc = s->loc;
+      u->loc = s->v.Assert.test->loc;
       emit(c, OP_LOAD_ASSERTION_ERROR, 0);
       if (s->v.Assert.msg) {
         visit_expr(c, s->v.Assert.msg);
-        u->loc = s->loc;
+        u->loc = s->v.Assert.test->loc;
         emit(c, OP_CALL, 0);   /* [AssertionError, msg]: msg rides in the self slot */
       }
       emit(c, OP_RAISE_VARARGS, 1);

@@ -365,9 +365,17 @@ int exec_bind_args(VM *vm, Frame *f, Object *func, Object *const *args, size_t n
 
 /* ---- calls from C ------------------------------------------------------------- */
 
+/* Raise RecursionError with headroom, so creating the exception can itself call. */
+static void recursion_error(VM *vm) {
+  int saved = vm->recursion_limit;
+  vm->recursion_limit += 50;
+  exc_set(vm, &vm->exc_RecursionError, "maximum recursion depth exceeded");
+  vm->recursion_limit = saved;
+}
+
 static bool recursion_enter(VM *vm) {
   if (vm->recursion_depth >= vm->recursion_limit) {
-    exc_set(vm, &vm->exc_RecursionError, "maximum recursion depth exceeded");
+    recursion_error(vm);
     return false;
   }
   vm->recursion_depth++;
@@ -784,7 +792,7 @@ Object *exec_frame(VM *vm, Frame *f, int throwflag) {
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-(ptrdiff_t)(n)])
 #define JUMPTO(t) (ip = first + (t))
 #ifdef KITE_COMPUTED_GOTO
 #define TARGET(op) L_##op:
@@ -1646,7 +1654,7 @@ dispatch:
       CodeObject *co = (CodeObject *)fn->code;
       if (!(co->flags & CO_GENERATOR)) {
         if (vm->recursion_depth >= vm->recursion_limit) {
-          exc_set(vm, &vm->exc_RecursionError, "maximum recursion depth exceeded");
+          recursion_error(vm);
           goto call_failed;
         }
         Frame *nf = push_frame(vm, co);
