@@ -640,7 +640,91 @@ static Object *float_m_rdivmod(VM *vm, Object *self, Object *const *a, size_t n,
   return float_divmod(vm, a[0], self);
 }
 
+/* float.hex(): CPython's float_hex, 13 hex digits after the point. */
+static Object *float_m_hex(VM *vm, Object *self, Object *const *a, size_t n, Object *kw) {
+  double x = SELF_VALUE;
+  char buf[40];
+  if (!isfinite(x) || x == 0.0) {
+    if (x == 0.0) return str_from_cstr(vm, signbit(x) ? "-0x0.0p+0" : "0x0.0p+0");
+    int len = float_repr_buf(x, buf);
+    return str_new(vm, buf, (size_t)len);
+  }
+  int e;
+  double m = frexp(fabs(x), &e);
+  int shift = 1 - (DBL_MIN_EXP - e > 0 ? DBL_MIN_EXP - e : 0);
+  m = ldexp(m, shift);
+  e -= shift;
+  char digits[20], *p = digits;
+  *p++ = "0123456789abcdef"[(int)m];
+  m -= (int)m;
+  *p++ = '.';
+  for (int i = 0; i < 13; i++) {
+    m *= 16.0;
+    *p++ = "0123456789abcdef"[(int)m];
+    m -= (int)m;
+  }
+  *p = 0;
+  snprintf(buf, sizeof buf, "%s0x%sp%c%d", x < 0 ? "-" : "", digits, e < 0 ? '-' : '+', abs(e));
+  return str_from_cstr(vm, buf);
+}
+
+static bool is_hex(char c) {
+  return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+/* float.fromhex(s): [sign] [0x] hexdigits [. hexdigits] [p [sign] digits], or inf/nan;
+   the conversion itself is strtod's (correctly rounded for hex input). */
+static Object *float_m_fromhex(VM *vm, Object *cls, Object *const *a, size_t n, Object *kw) {
+  if (!STR_CHECK(vm, a[0]))
+    return exc_set(vm, &vm->exc_TypeError, "bad argument type for built-in operation");
+  const char *p = str_utf8(a[0]), *end = p + str_nbytes(a[0]);
+  while (p < end && ascii_space(*p)) p++;
+  while (end > p && ascii_space(end[-1])) end--;
+  double v;
+  size_t len = (size_t)(end - p);
+  if (!special_value(p, len, &v)) {
+    char small[128];
+    char *buf = len + 3 < sizeof small ? small : heap_alloc(vm, len + 3);
+    if (!buf) return NULL;
+    char *o = buf;
+    const char *q = p;
+    if (q < end && (*q == '+' || *q == '-')) *o++ = *q++;
+    if (q + 1 < end && q[0] == '0' && (q[1] | 0x20) == 'x') q += 2;
+    *o++ = '0';
+    *o++ = 'x';
+    int ndig = 0;
+    bool dot = false, ok = true;
+    for (; q < end && (is_hex(*q) || (*q == '.' && !dot)); q++) {
+      dot |= *q == '.';
+      ndig += *q != '.';
+      *o++ = *q;
+    }
+    if (q < end && (*q | 0x20) == 'p') {
+      *o++ = *q++;
+      if (q < end && (*q == '+' || *q == '-')) *o++ = *q++;
+      ok = q < end;
+      for (; q < end && is_digit(*q); q++) *o++ = *q;
+    }
+    *o = 0;
+    ok = ok && ndig > 0 && q == end;
+    if (ok) v = strtod(buf, NULL);
+    if (buf != small) heap_free(vm, buf, len + 3);
+    if (!ok)
+      return exc_set(vm, &vm->exc_ValueError, "invalid hexadecimal floating-point string");
+    if (isinf(v))
+      return exc_set(vm, &vm->exc_OverflowError,
+                     "hexadecimal value too large to represent as a float");
+  }
+  Object *f = float_new(vm, v);
+  if (!f || (TypeObject *)cls == &vm->float_type) return f;
+  Object *r = obj_call1(vm, cls, f);
+  obj_decref(vm, f);
+  return r;
+}
+
 static const MethodDef float_methods[] = {
+  {"hex", float_m_hex, METH_NOARGS, "Return a hexadecimal representation of a floating-point number."},
+  {"fromhex", float_m_fromhex, METH_O | METH_CLASS, "Create a floating-point number from a hexadecimal string."},
   {"is_integer", float_m_is_integer, METH_NOARGS, "Return True if the float is an integer."},
   {"as_integer_ratio", float_m_as_integer_ratio, METH_NOARGS, "Return integer ratio."},
   {"conjugate", float_m_conjugate, METH_NOARGS, "Return self, the complex conjugate of any float."},
