@@ -195,8 +195,7 @@ static void render_number(VM *vm, StrBuf *b, const FormatSpec *f, bool neg, cons
   char sign = neg ? '-' : f->sign == '+' ? '+' : f->sign == ' ' ? ' ' : 0;
   ssize_t nlead = (sign ? 1 : 0) + (ssize_t)strlen(prefix);
   char align = f->align ? f->align : '>';
-  StrBuf body;
-  strbuf_init(&body);
+  STRBUF_LOCAL(body, 256);
   if (f->thousands) {
     ssize_t min_width = f->fill == '0' && align == '=' ? f->width - nlead - nrest : 0;
     group_digits(vm, &body, digits, nd, f->thousands, f->group, min_width);
@@ -222,8 +221,7 @@ static void render_number(VM *vm, StrBuf *b, const FormatSpec *f, bool neg, cons
 
 Object *format_str(VM *vm, Object *s, Object *spec) {
   if (!spec || str_nbytes(spec) == 0) {
-    if (STR_CHECK_EXACT(vm, s)) return obj_newref(s);
-    return str_new_known(vm, str_utf8(s), (size_t)str_nbytes(s), str_length(s), str_nbytes(s) == str_length(s));
+    return STR_CHECK_EXACT(vm, s) ? obj_newref(s) : obj_str(vm, s);   /* a subclass's __str__ */
   }
   FormatSpec f;
   const char *tn = type_name(obj_type(vm, s));
@@ -238,8 +236,7 @@ Object *format_str(VM *vm, Object *s, Object *spec) {
     return exc_set(vm, &vm->exc_ValueError, "'=' alignment not allowed in string format specifier");
   ssize_t len = str_length(s);
   if (f.precision >= 0 && f.precision < len) len = f.precision;
-  StrBuf b;
-  strbuf_init(&b);
+  STRBUF_LOCAL(b, 256);
   pad_append(vm, &b, &f, f.align ? f.align : '<', str_utf8(s), (size_t)str_byte_offset(s, len), len);
   return strbuf_finish(vm, &b);
 }
@@ -256,18 +253,27 @@ typedef struct Digits {
   Object *owner;
 } Digits;
 
+static void u64_digits(Digits *d, uint64_t u, bool neg, int base) {
+  char *e = d->buf + sizeof d->buf, *q = e;
+  do {
+    *--q = "0123456789abcdef"[u % (unsigned)base];
+    u /= (unsigned)base;
+  } while (u);
+  d->p = q, d->n = e - q, d->neg = neg;
+}
+
 static int int_digits(VM *vm, Object *v, int base, Digits *d) {
   d->owner = NULL;
   if (obj_is_small(v)) {
     int64_t x = small_value(v);
-    d->neg = x < 0;
-    uint64_t u = d->neg ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
-    char *e = d->buf + sizeof d->buf, *q = e;
-    do {
-      *--q = "0123456789abcdef"[u % (unsigned)base];
-      u /= (unsigned)base;
-    } while (u);
-    d->p = q, d->n = e - q;
+    u64_digits(d, x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x, x < 0, base);
+    return 0;
+  }
+  IntObject *big = (IntObject *)v;
+  ssize_t nd = big->ob.ob_size < 0 ? -big->ob.ob_size : big->ob.ob_size;
+  if (nd <= 2) {   /* bool, and boxed ints of up to 64 bits: no text object needed */
+    uint64_t u = nd == 0 ? 0 : nd == 1 ? big->digits[0] : ((uint64_t)big->digits[1] << 32) | big->digits[0];
+    u64_digits(d, u, big->ob.ob_size < 0, base);
     return 0;
   }
   Object *s = int_to_string(vm, v, base);
@@ -289,14 +295,11 @@ static Object *format_int_char(VM *vm, Object *value, FormatSpec *f) {
   if (f->alternate)
     return exc_set(vm, &vm->exc_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
   int64_t x;
-  if (int_as_i64(vm, value, &x) < 0 || x < 0 || x > 0x10ffff) {
-    exc_clear(vm);
-    return exc_set(vm, &vm->exc_OverflowError, "%%c arg not in range(0x110000)");
-  }
+  if (int_as_i64(vm, value, &x) < 0) return NULL;
+  if (x < 0 || x > 0x10ffff) return exc_set(vm, &vm->exc_OverflowError, "%%c arg not in range(0x110000)");
   char enc[4];
   int n = str_encode_cp((uint32_t)x, enc);
-  StrBuf b;
-  strbuf_init(&b);
+  STRBUF_LOCAL(b, 256);
   pad_append(vm, &b, f, f->align ? f->align : '>', enc, (size_t)n, 1);
   return strbuf_finish(vm, &b);
 }
@@ -340,8 +343,7 @@ Object *format_int(VM *vm, Object *value, Object *spec) {
   }
   const char *prefix = "";
   if (f.alternate) prefix = base == 2 ? "0b" : base == 8 ? "0o" : base == 16 ? (f.type == 'X' ? "0X" : "0x") : "";
-  StrBuf b;
-  strbuf_init(&b);
+  STRBUF_LOCAL(b, 256);
   render_number(vm, &b, &f, d.neg, prefix, digits, d.n, "", 0);
   if (up && up != upper) heap_free(vm, up, (size_t)d.n);
   obj_xdecref(vm, d.owner);
@@ -428,12 +430,10 @@ static Object *format_float_spec(VM *vm, double v, FormatSpec *f) {
     return NULL;
   if (neg && f->no_neg_0 && isfinite(a) && !strpbrk(text, "123456789")) neg = false;
   ssize_t nd = (ssize_t)strspn(text, "0123456789");
-  StrBuf rest;
-  strbuf_init(&rest);
+  STRBUF_LOCAL(rest, 256);
   strbuf_append_cstr(vm, &rest, text + nd);
   if (pct) strbuf_append_char(vm, &rest, '%');
-  StrBuf b;
-  strbuf_init(&b);
+  STRBUF_LOCAL(b, 256);
   render_number(vm, &b, f, neg, "", text, nd, rest.data ? rest.data : "", (ssize_t)rest.len);
   strbuf_discard(vm, &rest);
   if (heap_size) heap_free(vm, (void *)text, heap_size);
@@ -501,8 +501,7 @@ static int pct_int(VM *vm, StrBuf *b, FormatSpec *f, Object *v, char c, ssize_t 
   int rc = int_digits(vm, iv, base, &d);
   obj_decref(vm, iv);
   if (rc < 0) return -1;
-  StrBuf digits;
-  strbuf_init(&digits);
+  STRBUF_LOCAL(digits, 256);
   if (prec > d.n) strbuf_append_repeat(vm, &digits, '0', prec - d.n);
   strbuf_append(vm, &digits, d.p, (size_t)d.n);
   if (c == 'X')
@@ -636,7 +635,7 @@ static int pct_directive(VM *vm, StrBuf *b, PctState *st, Object *fmt, const cha
     goto done;
   }
   char c = *p++;
-  if (c == '%') {
+  if (c == '%' && p - 1 == *pp) {   /* only a bare "%%" is a literal '%' */
     strbuf_append_char(vm, b, '%');
     rc = 0;
     goto done;
@@ -676,8 +675,7 @@ Object *str_percent_format(VM *vm, Object *fmt, Object *args) {
   if (TUPLE_CHECK(vm, args)) st.arglen = TUPLE_SIZE(args), st.argidx = 0;
   else if (!STR_CHECK(vm, args) && obj_type(vm, args)->tp_getitem) st.dict = args;
   const char *p = str_utf8(fmt), *end = p + str_nbytes(fmt);
-  StrBuf b;
-  strbuf_init(&b);
+  STRBUF_LOCAL(b, 256);
   while (p < end) {
     const char *pc = memchr(p, '%', (size_t)(end - p));
     if (!pc) pc = end;
@@ -831,8 +829,7 @@ static int render_field(VM *vm, StrBuf *out, FmtArgs *a, const char *name, const
   }
   Object *specobj;
   if (expand) {
-    StrBuf sb;
-    strbuf_init(&sb);
+    STRBUF_LOCAL(sb, 256);
     if (vformat(vm, &sb, spec, spec_end, a, depth - 1) < 0) {
       strbuf_discard(vm, &sb);
       obj_decref(vm, v);
@@ -953,8 +950,7 @@ static int vformat(VM *vm, StrBuf *out, const char *p, const char *end, FmtArgs 
 }
 
 static Object *format_run(VM *vm, Object *fmt, FmtArgs *a) {
-  StrBuf b;
-  strbuf_init(&b);
+  STRBUF_LOCAL(b, 256);
   if (vformat(vm, &b, str_utf8(fmt), str_utf8(fmt) + str_nbytes(fmt), a, 2) < 0) {
     strbuf_discard(vm, &b);
     return NULL;

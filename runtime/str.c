@@ -421,8 +421,7 @@ static Object *str_getslice(VM *vm, Object *s, Object *slice) {
     for (ssize_t i = 0, cur = start; i < n; i++, cur += step) d[i] = o->data[cur];
     return r;
   }
-  StrBuf b;
-  strbuf_init(&b);
+  STRBUF_LOCAL(b, 256);
   for (ssize_t i = 0, cur = start; i < n; i++, cur += step) {
     int len;
     ssize_t off = str_byte_offset(s, cur);
@@ -657,8 +656,7 @@ static Object *repr_impl(VM *vm, Object *s, bool ascii_only) {
   bool sq = memchr(p, '\'', (size_t)(end - p)) != NULL;
   bool dq = memchr(p, '"', (size_t)(end - p)) != NULL;
   char quote = sq && !dq ? '"' : '\'';
-  StrBuf b;
-  strbuf_init(&b);
+  STRBUF_LOCAL(b, 256);
   strbuf_append_char(vm, &b, quote);
   while (p < end) {
     const char *run = p;   /* copy plain ASCII runs in one go */
@@ -690,8 +688,7 @@ Object *str_ascii_repr(VM *vm, Object *s) {
 /* ================================================================== str_from_format */
 
 Object *str_from_vformat(VM *vm, const char *fmt, va_list ap) {
-  StrBuf b;
-  strbuf_init(&b);
+  STRBUF_LOCAL(b, 256);
   for (const char *f = fmt; *f; f++) {
     if (*f != '%') {
       const char *run = f;
@@ -1016,8 +1013,7 @@ static Object *str_count_m(VM *vm, Object *self, Object *const *args, size_t nar
 /* ---- replace ---- */
 
 static Object *replace_empty(VM *vm, Object *self, Object *rep, ssize_t max) {
-  StrBuf b;
-  strbuf_init(&b);
+  STRBUF_LOCAL(b, 256);
   const char *p = str_utf8(self), *end = p + str_nbytes(self);
   ssize_t done = 0;
   for (; done < max; done++) {
@@ -1070,7 +1066,7 @@ static Object *str_replace_m(VM *vm, Object *self, Object *const *args, size_t n
 /* Byte length of the whitespace code point at p, or 0 if it is not whitespace. */
 static inline int space_at(const char *p) {
   unsigned char c = (unsigned char)*p;
-  if (c < 0x80) return (unicode_flags(c) & UNICODE_SPACE) ? 1 : 0;
+  if (c < 0x80) return c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
   int len;
   uint32_t cp = str_decode_cp(p, &len);
   return (unicode_flags(cp) & UNICODE_SPACE) ? len : 0;
@@ -1273,8 +1269,7 @@ Object *str_join(VM *vm, Object *sep, Object *iterable) {
   nbytes += sn * (size_t)(n - 1);
   len += str_length(sep) * (n - 1);
   if (len <= 1) {   /* keep the singletons */
-    StrBuf b;
-    strbuf_init(&b);
+    STRBUF_LOCAL(b, 256);
     for (ssize_t i = 0; i < n; i++) {
       if (i) strbuf_append_str(vm, &b, sep);
       strbuf_append_str(vm, &b, items[i]);
@@ -1412,8 +1407,7 @@ static Object *case_common(VM *vm, Object *self, int how) {
   size_t n;
   uint32_t *a = decode_all(vm, self, &n);
   if (!a) return NULL;
-  StrBuf b;
-  strbuf_init(&b);
+  STRBUF_LOCAL(b, 256);
   bool prev_cased = false;
   for (size_t i = 0; i < n; i++) {
     uint32_t out[3], c = a[i];
@@ -1544,8 +1538,7 @@ static Object *str_isidentifier_m(VM *vm, Object *self, Object *const *args, siz
 /* New reference: s with left and right copies of fill around it. */
 static Object *pad(VM *vm, Object *s, ssize_t left, ssize_t right, uint32_t fill) {
   if (left <= 0 && right <= 0) return exact_copy(vm, s);
-  StrBuf b;
-  strbuf_init(&b);
+  STRBUF_LOCAL(b, 256);
   strbuf_append_repeat(vm, &b, fill, left);
   strbuf_append_str(vm, &b, s);
   strbuf_append_repeat(vm, &b, fill, right);
@@ -1609,8 +1602,7 @@ static Object *str_expandtabs_m(VM *vm, Object *self, Object *const *args, size_
   if (a[0] && index_arg(vm, a[0], &tab) < 0) return NULL;
   const char *p = str_utf8(self), *end = p + str_nbytes(self);
   if (!memchr(p, '\t', (size_t)(end - p))) return exact_copy(vm, self);
-  StrBuf b;
-  strbuf_init(&b);
+  STRBUF_LOCAL(b, 256);
   ssize_t col = 0;
   while (p < end) {
     int len;
@@ -1787,8 +1779,7 @@ static Object *trans_lookup(VM *vm, Object *table, uint32_t cp) {
 
 static Object *str_translate_m(VM *vm, Object *self, Object *const *args, size_t nargs, Object *kw) {
   Object *table = args[0];
-  StrBuf b;
-  strbuf_init(&b);
+  STRBUF_LOCAL(b, 256);
   const char *p = str_utf8(self), *end = p + str_nbytes(self);
   while (p < end) {
     int len;

@@ -130,9 +130,18 @@ typedef struct StrBuf {
   ssize_t ncodepoints;  /* code points appended so far */
   bool ascii;
   bool failed;          /* an allocation failed: MemoryError is set */
+  bool on_stack;        /* data is the caller's buffer (never freed; moved to the heap on growth) */
 } StrBuf;
 
 void strbuf_init(StrBuf *b);
+/* Start with the caller's buffer (typically a local array) of cap bytes, so short
+   results cost no heap allocation besides the final str. */
+void strbuf_init_stack(StrBuf *b, char *buf, size_t cap);
+/* Declare a StrBuf named b backed by a local array of n bytes. */
+#define STRBUF_LOCAL(b, n) \
+  char b##_space_[n];      \
+  StrBuf b;                \
+  strbuf_init_stack(&b, b##_space_, n)
 /* Append; on failure sets b->failed (and MemoryError) and ignores later appends. */
 void strbuf_append(VM *vm, StrBuf *b, const char *utf8, size_t n);
 void strbuf_append_cstr(VM *vm, StrBuf *b, const char *s);

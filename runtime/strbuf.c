@@ -21,6 +21,14 @@ void strbuf_init(StrBuf *b) {
   b->ncodepoints = 0;
   b->ascii = true;
   b->failed = false;
+  b->on_stack = false;
+}
+
+void strbuf_init_stack(StrBuf *b, char *buf, size_t cap) {
+  strbuf_init(b);
+  b->data = buf;
+  b->cap = cap;
+  b->on_stack = true;
 }
 
 char *strbuf_reserve(VM *vm, StrBuf *b, size_t n) {
@@ -28,11 +36,17 @@ char *strbuf_reserve(VM *vm, StrBuf *b, size_t n) {
   if (b->len + n + 1 > b->cap) {
     size_t ncap = b->cap ? b->cap * 2 : 64;
     while (ncap < b->len + n + 1) ncap *= 2;
-    char *d = b->data ? heap_realloc(vm, b->data, b->cap, ncap) : heap_alloc(vm, ncap);
+    char *d;
+    if (b->on_stack) {
+      if ((d = heap_alloc(vm, ncap))) memcpy(d, b->data, b->len);
+    } else {
+      d = b->data ? heap_realloc(vm, b->data, b->cap, ncap) : heap_alloc(vm, ncap);
+    }
     if (!d) {
       b->failed = true;
       return NULL;
     }
+    b->on_stack = false;
     b->data = d;
     b->cap = ncap;
   }
@@ -128,6 +142,6 @@ Object *strbuf_finish(VM *vm, StrBuf *b) {
 }
 
 void strbuf_discard(VM *vm, StrBuf *b) {
-  if (b->data) heap_free(vm, b->data, b->cap);
+  if (b->data && !b->on_stack) heap_free(vm, b->data, b->cap);
   strbuf_init(b);
 }
