@@ -13,6 +13,7 @@
 #include "runtime/float.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/module.h"
 #include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/sysmodule.h"
@@ -1028,6 +1029,28 @@ void builtins_iter_types_init(VM *vm) {
             calliter_next, false);
 }
 
+/* __import__(name, globals=None, locals=None, fromlist=(), level=0) */
+static Object *builtin_import(VM *vm, Object *self, Object *const *args, size_t nargs,
+                              Object *kwnames) {
+  static const char *const names[] = {"name", "globals", "locals", "fromlist", "level", NULL};
+  Object *a[5];
+  if (arg_parse(vm, "__import__", args, nargs, kwnames, names, 5, 1, a) < 0) return NULL;
+  if (!STR_CHECK(vm, a[0]))
+    return exc_set(vm, &vm->exc_TypeError, "__import__() argument 1 must be str, not %s",
+                   type_name(obj_type(vm, a[0])));
+  int64_t level = 0;
+  if (a[4] && (!INT_CHECK(vm, a[4]) || int_as_i64(vm, a[4], &level) < 0)) {
+    if (!exc_occurred(vm))
+      exc_set(vm, &vm->exc_TypeError, "'%s' object cannot be interpreted as an integer",
+              type_name(obj_type(vm, a[4])));
+    return NULL;
+  }
+  if (level < 0) return exc_set(vm, &vm->exc_ValueError, "level must be >= 0");
+  Object *globals = a[1] && a[1] != VM_NONE(vm) ? a[1] : NULL;
+  Object *fromlist = a[3] && a[3] != VM_NONE(vm) ? a[3] : NULL;
+  return module_import(vm, a[0], globals, fromlist, (int)level);
+}
+
 /* ---- exit/quit ------------------------------------------------------------------------ */
 
 static Object *builtin_exit(VM *vm, Object *self, Object *const *args, size_t nargs, Object *kw) {
@@ -1040,6 +1063,8 @@ static Object *builtin_exit(VM *vm, Object *self, Object *const *args, size_t na
 static const MethodDef builtin_functions[] = {
   {"__build_class__", type_build_class, METH_VARARGS,
    "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class"},
+  {"__import__", builtin_import, METH_VARARGS,
+   "__import__(name, globals=None, locals=None, fromlist=(), level=0) -> module"},
   {"abs", builtin_abs, METH_O, "Return the absolute value of the argument."},
   {"all", builtin_all, METH_O, "Return True if bool(x) is True for all values x in the iterable."},
   {"any", builtin_any, METH_O, "Return True if bool(x) is True for any x in the iterable."},

@@ -76,13 +76,6 @@ Object *exc_no_memory(VM *vm) {
 }
 
 Object *exc_set_key_error(VM *vm, Object *key) {
-  if (TUPLE_CHECK(vm, key)) {
-    Object *t = tuple_pack(vm, 1, key);
-    if (!t) return NULL;
-    exc_set_obj(vm, &vm->exc_KeyError, t);
-    obj_decref(vm, t);
-    return NULL;
-  }
   return exc_set_obj(vm, &vm->exc_KeyError, key);
 }
 
@@ -516,6 +509,14 @@ static Object *oserror_new(VM *vm, TypeObject *type, Object *const *args, size_t
     case ENOTDIR: type = &vm->exc_NotADirectoryError; break;
     case EACCES: case EPERM: type = &vm->exc_PermissionError; break;
     case ETIMEDOUT: type = &vm->exc_TimeoutError; break;
+    case EPIPE: case ESHUTDOWN: type = &vm->exc_BrokenPipeError; break;
+    case ECONNABORTED: type = &vm->exc_ConnectionAbortedError; break;
+    case ECONNREFUSED: type = &vm->exc_ConnectionRefusedError; break;
+    case ECONNRESET: type = &vm->exc_ConnectionResetError; break;
+    case EAGAIN: case EALREADY: case EINPROGRESS: type = &vm->exc_BlockingIOError; break;
+    case ECHILD: type = &vm->exc_ChildProcessError; break;
+    case EINTR: type = &vm->exc_InterruptedError; break;
+    case ESRCH: type = &vm->exc_ProcessLookupError; break;
     default: break;
     }
   }

@@ -44,7 +44,7 @@ Object *exc_set_obj(VM *vm, TypeObject *type, Object *value);
 Object *exc_raise(VM *vm, Object *o);
 /* MemoryError with the preallocated instance. Returns NULL. */
 Object *exc_no_memory(VM *vm);
-/* Raise KeyError(key) (a tuple key is wrapped so str() shows it). Returns NULL. */
+/* Raise KeyError(key). Returns NULL. */
 Object *exc_set_key_error(VM *vm, Object *key);
 /* Raise StopIteration with value (borrowed; NULL = no value). Returns NULL. */
 Object *exc_set_stop_iteration(VM *vm, Object *value);

@@ -63,17 +63,25 @@ void obj_dealloc(VM *vm, Object *o) {
   vm->dealloc_depth--;
 }
 
+/* Enter a C-level recursion step; false (with RecursionError set) past the limit.
+   While the error itself is being raised the check is off (CPython's headroom), since
+   building the exception calls back into the object protocol. */
+static bool recursion_enter(VM *vm, const char *where) {
+  if (++vm->recursion_depth <= vm->recursion_limit || vm->recursion_headroom) return true;
+  vm->recursion_depth--;
+  vm->recursion_headroom++;
+  exc_set(vm, &vm->exc_RecursionError, "maximum recursion depth exceeded%s", where);
+  vm->recursion_headroom--;
+  return false;
+}
+
 /* ---- string conversions -------------------------------------------------------- */
 
 Object *obj_repr(VM *vm, Object *o) {
   TypeObject *t = obj_type(vm, o);
   if (!t->tp_repr)
     return str_from_format(vm, "<%s object at %p>", type_name(t), (void *)o);
-  if (++vm->recursion_depth > vm->recursion_limit) {
-    vm->recursion_depth--;
-    return exc_set(vm, &vm->exc_RecursionError,
-                   "maximum recursion depth exceeded while getting the repr of an object");
-  }
+  if (!recursion_enter(vm, " while getting the repr of an object")) return NULL;
   Object *r = t->tp_repr(vm, o);
   vm->recursion_depth--;
   if (r && !STR_CHECK(vm, r)) {
@@ -89,11 +97,7 @@ Object *obj_str(VM *vm, Object *o) {
   if (STR_CHECK_EXACT(vm, o)) return obj_newref(o);
   TypeObject *t = obj_type(vm, o);
   if (!t->tp_str) return obj_repr(vm, o);
-  if (++vm->recursion_depth > vm->recursion_limit) {
-    vm->recursion_depth--;
-    return exc_set(vm, &vm->exc_RecursionError,
-                   "maximum recursion depth exceeded while getting the str of an object");
-  }
+  if (!recursion_enter(vm, " while getting the str of an object")) return NULL;
   Object *r = t->tp_str(vm, o);
   vm->recursion_depth--;
   if (r && !STR_CHECK(vm, r)) {
@@ -541,11 +545,7 @@ Object *obj_call(VM *vm, Object *callable, Object *const *args, size_t nargs, Ob
   TypeObject *t = obj_type(vm, callable);
   if (!t->tp_call)
     return exc_set(vm, &vm->exc_TypeError, "'%s' object is not callable", type_name(t));
-  if (++vm->recursion_depth > vm->recursion_limit) {
-    vm->recursion_depth--;
-    return exc_set(vm, &vm->exc_RecursionError,
-                   "maximum recursion depth exceeded while calling a Python object");
-  }
+  if (!recursion_enter(vm, " while calling a Python object")) return NULL;
   Object *r = t->tp_call(vm, callable, args, nargs, kwnames);
   vm->recursion_depth--;
   return r;

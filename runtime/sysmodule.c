@@ -172,7 +172,9 @@ static Object *sys_setrecursionlimit(VM *vm, Object *self, Object *const *args, 
 
 static Object *sys_exit(VM *vm, Object *self, Object *const *args, size_t nargs, Object *kw) {
   if (arg_no_kw(vm, "exit", kw) < 0 || arg_count(vm, "exit", nargs, 0, 1) < 0) return NULL;
-  return exc_set_obj(vm, &vm->exc_SystemExit, nargs ? args[0] : NULL);
+  /* sys.exit(None) raises SystemExit() with no arguments, as CPython's */
+  return exc_set_obj(vm, &vm->exc_SystemExit,
+                     nargs && args[0] != VM_NONE(vm) ? args[0] : NULL);
 }
 
 static Object *sys_intern(VM *vm, Object *self, Object *const *args, size_t n, Object *kw) {

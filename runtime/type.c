@@ -325,6 +325,32 @@ static Object *method_descr_call(VM *vm, Object *self, Object *const *args, size
   return methoddef_call(vm, d->def, args[0], args + 1, nargs - 1, kwnames);
 }
 
+static Object *method_descr_name(VM *vm, Object *self, void *c) {
+  return str_from_cstr(vm, ((MethodDescrObject *)self)->def->name);
+}
+
+static Object *method_descr_qualname(VM *vm, Object *self, void *c) {
+  MethodDescrObject *d = (MethodDescrObject *)self;
+  return str_from_format(vm, "%s.%s", type_name(d->d_type), d->def->name);
+}
+
+static Object *method_descr_doc(VM *vm, Object *self, void *c) {
+  const char *doc = ((MethodDescrObject *)self)->def->doc;
+  return doc ? str_from_cstr(vm, doc) : vm_none(vm);
+}
+
+static Object *descr_objclass(VM *vm, Object *self, void *c) {
+  return obj_newref((Object *)((MethodDescrObject *)self)->d_type);
+}
+
+static const GetSetDef method_descr_getset[] = {
+  {"__name__", method_descr_name, NULL, NULL, NULL},
+  {"__qualname__", method_descr_qualname, NULL, NULL, NULL},
+  {"__doc__", method_descr_doc, NULL, NULL, NULL},
+  {"__objclass__", descr_objclass, NULL, NULL, NULL},
+  {NULL, NULL, NULL, NULL, NULL},
+};
+
 static Object *method_descr_repr(VM *vm, Object *self) {
   MethodDescrObject *d = (MethodDescrObject *)self;
   return str_from_format(vm, "<method '%s' of '%s' objects>", d->def->name, type_name(d->d_type));
@@ -641,6 +667,22 @@ static Object *wrapper_descr_get(VM *vm, Object *self, Object *obj, Object *type
   gc_track(vm, &w->ob);
   return &w->ob;
 }
+
+static Object *wrapper_descr_name(VM *vm, Object *self, void *c) {
+  return str_from_cstr(vm, ((WrapperDescrObject *)self)->slot->name);
+}
+
+static Object *wrapper_descr_qualname(VM *vm, Object *self, void *c) {
+  WrapperDescrObject *d = (WrapperDescrObject *)self;
+  return str_from_format(vm, "%s.%s", type_name(d->d_type), d->slot->name);
+}
+
+static const GetSetDef wrapper_descr_getset[] = {
+  {"__name__", wrapper_descr_name, NULL, NULL, NULL},
+  {"__qualname__", wrapper_descr_qualname, NULL, NULL, NULL},
+  {"__objclass__", descr_objclass, NULL, NULL, NULL},
+  {NULL, NULL, NULL, NULL, NULL},
+};
 
 static Object *wrapper_descr_repr(VM *vm, Object *self) {
   WrapperDescrObject *d = (WrapperDescrObject *)self;
@@ -2528,6 +2570,7 @@ void descr_types_init(VM *vm) {
   t->tp_call = method_descr_call;
   t->tp_descr_get = method_descr_get;
   t->tp_repr = method_descr_repr;
+  t->tp_getset = method_descr_getset;
   t->tp_dealloc = descr_dealloc;
 
   t = &vm->classmethod_descr_type;
@@ -2535,6 +2578,7 @@ void descr_types_init(VM *vm) {
   t->tp_call = classmethod_descr_call;
   t->tp_descr_get = classmethod_descr_get;
   t->tp_repr = method_descr_repr;
+  t->tp_getset = method_descr_getset;
   t->tp_dealloc = descr_dealloc;
 
   t = &vm->wrapper_descr_type;
@@ -2542,6 +2586,7 @@ void descr_types_init(VM *vm) {
   t->tp_call = wrapper_descr_call;
   t->tp_descr_get = wrapper_descr_get;
   t->tp_repr = wrapper_descr_repr;
+  t->tp_getset = wrapper_descr_getset;
   t->tp_dealloc = descr_dealloc;
 
   t = &vm->method_wrapper_type;

@@ -46,6 +46,10 @@
   X(OSError, Exception) X(FileNotFoundError, OSError) X(FileExistsError, OSError) \
   X(PermissionError, OSError) X(IsADirectoryError, OSError) \
   X(NotADirectoryError, OSError) X(TimeoutError, OSError) \
+  X(BlockingIOError, OSError) X(ChildProcessError, OSError) X(InterruptedError, OSError) \
+  X(ProcessLookupError, OSError) X(ConnectionError, OSError) \
+  X(BrokenPipeError, ConnectionError) X(ConnectionAbortedError, ConnectionError) \
+  X(ConnectionRefusedError, ConnectionError) X(ConnectionResetError, ConnectionError) \
   X(ReferenceError, Exception) X(RuntimeError, Exception) \
   X(NotImplementedError, RuntimeError) X(RecursionError, RuntimeError) \
   X(SyntaxError, Exception) X(IndentationError, SyntaxError) X(TabError, IndentationError) \
@@ -127,6 +131,7 @@ struct VM {
   Object *exc_info;                 /* the exception being handled (sys.exc_info), or NULL */
   int recursion_depth;              /* Python frames plus native re-entries */
   int recursion_limit;              /* sys.setrecursionlimit, default 1000 */
+  int recursion_headroom;           /* > 0 while a RecursionError is being raised */
   struct ExecChunk *stack_chunk;    /* vm/exec.c: data-stack chunk holding the newest frames */
   char *stack_top, *stack_limit;    /* vm/exec.c: free space in stack_chunk */
   Object *(*module_finder)(VM *vm, const char *name, void *ud); /* runtime/module.c: host modules */
