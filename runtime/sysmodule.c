@@ -61,9 +61,56 @@ static Object *textio_fileno(VM *vm, Object *self, Object *const *args, size_t n
   return int_from_i64(vm, fileno(((TextIOObject *)self)->fp));
 }
 
+/* Read one line (with its newline) or, with whole, everything up to EOF. New ref. */
+static Object *read_text(VM *vm, Object *self, bool whole) {
+  TextIOObject *t = (TextIOObject *)self;
+  if (vm->sandbox) return exc_set(vm, &vm->exc_PermissionError, "stdin is not available in the sandbox");
+  StrBuf b;
+  strbuf_init(&b);
+  char chunk[1024];
+  while (fgets(chunk, sizeof chunk, t->fp)) {
+    size_t n = strlen(chunk);
+    strbuf_append(vm, &b, chunk, n);
+    if (!whole && n && chunk[n - 1] == '\n') break;
+  }
+  return strbuf_finish(vm, &b);
+}
+
+static Object *textio_readline(VM *vm, Object *self, Object *const *args, size_t n, Object *kw) {
+  return read_text(vm, self, false);
+}
+
+static Object *textio_read(VM *vm, Object *self, Object *const *args, size_t n, Object *kw) {
+  return read_text(vm, self, true);
+}
+
+static Object *textio_readlines(VM *vm, Object *self, Object *const *args, size_t n, Object *kw) {
+  Object *l = list_new(vm, 0);
+  while (l) {
+    Object *line = read_text(vm, self, false);
+    if (!line || str_length(line) == 0 || list_append(vm, l, line) < 0) {
+      bool failed = !line || exc_occurred(vm);
+      obj_xdecref(vm, line);
+      if (failed) OBJ_CLEAR(vm, l);
+      break;
+    }
+    obj_decref(vm, line);
+  }
+  return l;
+}
+
+static Object *textio_iter(VM *vm, Object *self) { return obj_newref(self); }
+
+static Object *textio_next(VM *vm, Object *self) {
+  Object *line = read_text(vm, self, false);
+  if (line && str_length(line) == 0) OBJ_CLEAR(vm, line);   /* EOF ends the iteration */
+  return line;
+}
+
 static Object *textio_repr(VM *vm, Object *self) {
-  return str_from_format(vm, "<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>",
-                         ((TextIOObject *)self)->name);
+  TextIOObject *t = (TextIOObject *)self;
+  return str_from_format(vm, "<_io.TextIOWrapper name='%s' mode='%s' encoding='utf-8'>",
+                         t->name, strcmp(t->name, "<stdin>") ? "w" : "r");
 }
 
 static Object *textio_encoding(VM *vm, Object *self, void *c) { return str_from_cstr(vm, "utf-8"); }
@@ -74,6 +121,8 @@ static Object *textio_name(VM *vm, Object *self, void *c) {
 static const MethodDef textio_methods[] = {
   {"write", textio_write, METH_O, NULL}, {"flush", textio_flush, METH_NOARGS, NULL},
   {"isatty", textio_isatty, METH_NOARGS, NULL}, {"fileno", textio_fileno, METH_NOARGS, NULL},
+  {"readline", textio_readline, METH_VARARGS, NULL}, {"read", textio_read, METH_VARARGS, NULL},
+  {"readlines", textio_readlines, METH_NOARGS, NULL},
   {NULL, NULL, 0, NULL},
 };
 
@@ -90,6 +139,8 @@ void sys_textio_type_init(VM *vm) {
   t->tp_methods = textio_methods;
   t->tp_getset = textio_getset;
   t->tp_repr = textio_repr;
+  t->tp_iter = textio_iter;
+  t->tp_iternext = textio_next;
   t->tp_dealloc = textio_dealloc;
 }
 
@@ -313,5 +364,12 @@ int sys_fill(VM *vm, Object *d, int argc, const char *const *argv) {
       dict_setitem_cstr(vm, d, "__stdout__", vm->stdout_obj) < 0 ||
       dict_setitem_cstr(vm, d, "__stderr__", vm->stderr_obj) < 0)
     return -1;
+  Object *in = sys_textio_new(vm, stdin, "<stdin>");
+  if (!in || dict_setitem_cstr(vm, d, "stdin", in) < 0 ||
+      dict_setitem_cstr(vm, d, "__stdin__", in) < 0) {
+    obj_xdecref(vm, in);
+    return -1;
+  }
+  obj_decref(vm, in);
   return 0;
 }
