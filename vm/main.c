@@ -375,7 +375,6 @@ static int dump_ast(VM *vm, const Cli *cli) {
   Mod *m = arena ? parse_source(vm, arena, src, len, cli->target, PARSE_FILE, &err) : NULL;
   if (m) {
     ast_dump(m, stdout);
-    fputc('\n', stdout);
   } else {
     if (arena) parse_print_error(&err, cli->target, stderr);
     status = 1;

@@ -171,6 +171,16 @@ static void execute(Repl *r) {
 
 enum { NEED_MORE, RUN_IT, REPORTED };
 
+static bool block_expected(const SyntaxErrorInfo *err) {
+  return !strncmp(err->msg, "expected an indented block", 26);
+}
+
+static int count_lines(const char *s, size_t n) {
+  int lines = 0;
+  for (size_t i = 0; i < n; i++) lines += s[i] == '\n';
+  return lines;
+}
+
 /* Decide what to do with r->src (see the header). at_eof: no more lines will come. */
 static int examine(Repl *r, bool empty_line, bool at_eof) {
   VM *vm = r->vm;
@@ -184,10 +194,15 @@ static int examine(Repl *r, bool empty_line, bool at_eof) {
     bool compound = body->count > 0 && is_compound(body->items[body->count - 1]);
     what = compound && !empty_line && !at_eof ? NEED_MORE : RUN_IT;
     if (body->count == 0) what = REPORTED;    /* only blanks and comments */
-  } else if (err.incomplete && !at_eof &&
-             !(empty_line && !strncmp(err.msg, "expected an indented block", 26))) {
+  } else if (err.incomplete && !at_eof && !(empty_line && block_expected(&err))) {
     what = NEED_MORE;
   } else {
+    if (empty_line && block_expected(&err)) {
+      /* CPython's interactive tokenizer sees the empty line as the offending token. */
+      err.lineno = err.end_lineno = count_lines(r->src.data, r->src.len);
+      err.text[0] = '\0';
+      err.col_offset = err.end_col_offset = 1;
+    }
     if (!strcmp(err.type, "MemoryError")) exc_clear(vm);
     parse_print_error(&err, "<stdin>", stderr);
     what = REPORTED;

@@ -1,0 +1,2 @@
+# the -c argument may be attached to the option
+kite '-cprint(7)'

@@ -1,0 +1,2 @@
+# options can be clustered, the argument-taking one last
+kite -qc 'print(3)'

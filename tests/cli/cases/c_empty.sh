@@ -1,0 +1,2 @@
+# an empty command does nothing
+kite -c ''

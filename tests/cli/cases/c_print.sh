@@ -1,0 +1,2 @@
+# -c runs a string
+kite -c 'print(1 + 1)'

@@ -1,0 +1,2 @@
+# a script: sys.argv = [file, args...], __name__ == "__main__"
+kite args.py one 'two words' -c

@@ -1,0 +1,2 @@
+# a directory runs its __main__.py
+kite appdir x

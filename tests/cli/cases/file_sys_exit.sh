@@ -1,0 +1,2 @@
+# sys.exit(n) gives status n
+kite exits.py

@@ -1,0 +1,3 @@
+# -X gc-stats: collector statistics per generation on stderr at exit
+# by hand: a Kite option
+kite -X gc-stats -c 'import gc; gc.collect(); print("done")' 2>&1 | sed -e 's/[0-9][0-9]* collections/N collections/' -e 's/[0-9][0-9]* collected/N collected/'

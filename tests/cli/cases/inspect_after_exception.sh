@@ -1,0 +1,2 @@
+# -i after an uncaught exception
+kite -i -c '1/0'

@@ -1,0 +1,2 @@
+# "--" ends the options: what follows is the script
+kite -- -c

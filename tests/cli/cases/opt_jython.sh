@@ -1,0 +1,2 @@
+# -J is reserved
+kite -J

@@ -1,0 +1,2 @@
+# long options take no =value
+kite --version=3

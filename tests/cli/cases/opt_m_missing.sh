@@ -1,0 +1,2 @@
+# -m needs an argument
+kite -m

@@ -1,0 +1,2 @@
+# an unknown option: status 2, usage on stderr
+kite -z

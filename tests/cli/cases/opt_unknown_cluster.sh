@@ -1,0 +1,2 @@
+# an unknown option inside a cluster
+kite -qz

@@ -1,0 +1,2 @@
+# an unknown long option
+kite --foo

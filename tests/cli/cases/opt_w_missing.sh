@@ -1,0 +1,2 @@
+# -W needs an argument
+kite -W

@@ -1,0 +1,2 @@
+# -X needs an argument
+kite -X

@@ -1,0 +1,2 @@
+# quit() leaves
+printf 'quit()\n' | kite -iq

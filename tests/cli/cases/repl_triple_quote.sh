@@ -1,0 +1,2 @@
+# a triple-quoted string spans lines
+printf 's = """a\n\nb"""\ns\n' | kite -iq

@@ -1,0 +1,2 @@
+# an uncaught exception in -c
+kite -c '1/0'

@@ -1,0 +1,2 @@
+# SystemExit with no argument: status 0
+kite -c 'raise SystemExit'

@@ -1,0 +1,2 @@
+# an uncaught KeyboardInterrupt: traceback, then death by SIGINT (the shell says 130)
+kite -c 'raise KeyboardInterrupt'

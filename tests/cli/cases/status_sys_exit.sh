@@ -1,0 +1,2 @@
+# sys.exit(3)
+kite -c 'import sys; sys.exit(3)'

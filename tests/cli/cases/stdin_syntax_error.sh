@@ -1,0 +1,2 @@
+# a SyntaxError in a stdin script
+printf 'x = (1,\n' | kite
