@@ -307,8 +307,9 @@ static bool special_value(const char *p, size_t n, double *out) {
   return false;
 }
 
-int float_from_string(VM *vm, Object *s, double *out) {
-  const char *p = str_utf8(s), *end = p + str_nbytes(s);
+/* float(s) for the n bytes at text (s's text or its ASCII transform). 0 or -1. */
+static int parse_float(VM *vm, Object *s, const char *text, size_t len, double *out) {
+  const char *p = text, *end = text + len;
   while (p < end && ascii_space(*p)) p++;
   while (end > p && ascii_space(end[-1])) end--;
   size_t n = (size_t)(end - p);
@@ -324,7 +325,19 @@ int float_from_string(VM *vm, Object *s, double *out) {
   return -1;
 }
 
-/* ---- arithmetic ---------------------------------------------------------------------------- */
+int float_from_string(VM *vm, Object *s, double *out) {
+  if (!((StrObject *)s)->ascii) {
+    size_t n;
+    char *text = num_ascii_text(vm, s, &n);
+    if (!text) return -1;
+    int rc = parse_float(vm, s, text, n, out);
+    heap_free(vm, text, n + 1);
+    return rc;
+  }
+  return parse_float(vm, s, str_utf8(s), (size_t)str_nbytes(s), out);
+}
+
+/* ---- arithmetic ------------------------------------------------------------------------------ */
 
 static Object *zero_division(VM *vm, const char *msg) {
   return exc_set(vm, &vm->exc_ZeroDivisionError, "%s", msg);

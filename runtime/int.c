@@ -34,6 +34,7 @@
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
+#include "runtime/unicode.h"
 
 typedef uint32_t digit;
 typedef uint64_t twodigits;
@@ -872,8 +873,9 @@ static bool is_space(char c) {
   return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-static Object *invalid_literal(VM *vm, const char *s, size_t n, int base) {
-  Object *text = str_decode_utf8(vm, s, n);
+/* ValueError naming the text (a str, or the n bytes at s when text is NULL). */
+static Object *invalid_literal(VM *vm, Object *text, const char *s, size_t n, int base) {
+  text = text ? obj_newref(text) : str_decode_utf8(vm, s, n);
   if (!text) return NULL;
   Object *rep = str_repr(vm, text);
   obj_decref(vm, text);
@@ -943,7 +945,8 @@ static Object *parse_digits(VM *vm, const char *p, const char *end, size_t ndig,
   return big_finish(vm, r, n, neg);
 }
 
-Object *int_from_string(VM *vm, const char *s, size_t n, int base) {
+/* int_from_string, naming text (may be NULL) in the error message. */
+static Object *parse_int(VM *vm, Object *text, const char *s, size_t n, int base) {
   const char *p = s, *end = s + n;
   int orig_base = base;
   while (p < end && is_space(*p)) p++;
@@ -985,7 +988,7 @@ Object *int_from_string(VM *vm, const char *s, size_t n, int base) {
   if (prev_us) ok = false;
   /* base 0: a nonzero decimal may not start with 0 ("010") */
   if (ok && orig_base == 0 && base == 10 && *p == '0' && nonzero) ok = false;
-  if (!ok) return invalid_literal(vm, s, n, orig_base);
+  if (!ok) return invalid_literal(vm, text, s, n, orig_base);
   if ((base & (base - 1)) != 0 && vm->int_max_str_digits > 0 &&
       ndig > (size_t)vm->int_max_str_digits)
     return exc_set(vm, &vm->exc_ValueError,
@@ -999,6 +1002,37 @@ Object *int_from_string(VM *vm, const char *s, size_t n, int base) {
     return int_from_i64(vm, neg ? -v : v);
   }
   return parse_digits(vm, p, end, ndig, base, neg);
+}
+
+Object *int_from_string(VM *vm, const char *s, size_t n, int base) {
+  return parse_int(vm, NULL, s, n, base);
+}
+
+char *num_ascii_text(VM *vm, Object *s, size_t *n) {
+  ssize_t len = str_length(s);
+  char *buf = heap_alloc(vm, (size_t)len + 1);
+  if (!buf) return NULL;
+  for (ssize_t i = 0; i < len; i++) {
+    uint32_t cp = str_codepoint_at(s, i);
+    int d;
+    if (cp < 0x80) buf[i] = (char)cp;
+    else if ((d = unicode_decimal(cp)) >= 0) buf[i] = (char)('0' + d);
+    else buf[i] = unicode_flags(cp) & UNICODE_SPACE ? ' ' : '?';
+  }
+  buf[len] = 0;
+  *n = (size_t)len;
+  return buf;
+}
+
+/* New reference: int(s, base) for a str object s (any code points). */
+static Object *int_from_str(VM *vm, Object *s, int base) {
+  if (((StrObject *)s)->ascii) return parse_int(vm, s, str_utf8(s), (size_t)str_nbytes(s), base);
+  size_t n;
+  char *buf = num_ascii_text(vm, s, &n);
+  if (!buf) return NULL;
+  Object *r = parse_int(vm, s, buf, n, base);
+  heap_free(vm, buf, n + 1);
+  return r;
 }
 
 /* ---- bitwise operations and shifts --------------------------------------------- */
@@ -1500,8 +1534,7 @@ static Object *int_from_object(VM *vm, Object *x) {
   if (INT_CHECK(vm, x)) return int_exact(vm, x);
   if (FLOAT_CHECK_EXACT(vm, x)) return int_from_double(vm, float_value(x));
   if (STR_CHECK(vm, x)) {
-    Object *r = int_from_string(vm, str_utf8(x), (size_t)str_nbytes(x), 10);
-    return r;
+    return int_from_str(vm, x, 10);
   }
   TypeObject *t = obj_type(vm, x);
   Object *r = NULL;
@@ -1575,7 +1608,7 @@ static Object *int_new(VM *vm, TypeObject *type, Object *const *args, size_t nar
       return exc_set(vm, &vm->exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
     if (!STR_CHECK(vm, x))
       return exc_set(vm, &vm->exc_TypeError, "int() can't convert non-string with explicit base");
-    v = int_from_string(vm, str_utf8(x), (size_t)str_nbytes(x), (int)b);
+    v = int_from_str(vm, x, (int)b);
   }
   if (!v || type == &vm->int_type) return v;
   Object *r = int_subtype_new(vm, type, v);

@@ -28,6 +28,11 @@ Object *int_from_double(VM *vm, double d);
    underscores between digits, base 0 (prefix decides) or 2..36. Invalid text raises
    ValueError "invalid literal for int() with base 10: 'x'". s need not be NUL-terminated. */
 Object *int_from_string(VM *vm, const char *s, size_t n, int base);
+/* For int() and float() of a str with non-ASCII characters: a heap copy of s (n code
+   points -> n bytes, NUL-terminated; release with heap_free(vm, p, *n + 1)) with Unicode
+   decimal digits made ASCII digits, Unicode spaces ' ' and other characters '?', as
+   CPython's _PyUnicode_TransformDecimalAndSpaceToASCII. NULL on MemoryError. */
+char *num_ascii_text(VM *vm, Object *s, size_t *n);
 /* o must be an int (any subclass). 0 on success; -1 with OverflowError ("Python int too
    large to convert to C long") when it does not fit. */
 int int_as_i64(VM *vm, Object *o, int64_t *out);
