@@ -14,7 +14,7 @@
  *
  * What runs:
  *   -c cmd          the string, sys.argv = ['-c', args...]
- *   -m mod          mod.py (or mod/__main__.py) found on sys.path, as a script
+ *   -m mod          mod.py (or mod/__main__.py) of the current directory, as a script
  *   file            the script, sys.argv = [file, args...]
  *   - or nothing    stdin: the REPL if stdin is a terminal (or -i), else a script
  *                   named "<stdin>" (sys.argv = ['-', ...] or [''])
@@ -80,7 +80,7 @@ static const char HELP[] =
   "-h     : print this help message and exit (also -? or --help)\n"
   "-i     : inspect interactively after running script; forces a prompt even\n"
   "         if stdin does not appear to be a terminal\n"
-  "-m mod : run module mod (mod.py or mod/__main__.py on sys.path) as a script\n"
+  "-m mod : run mod.py (or mod/__main__.py) of the current directory as a script\n"
   "         (terminates option list)\n"
   "-O     : accepted (assert statements are kept)\n"
   "-q     : don't print version and copyright messages on interactive startup\n"
