@@ -64,7 +64,7 @@ static double m_gamma(double x) {
   return tgamma(x);
 }
 static double m_lgamma(double x) {
-  if (x == floor(x) && x <= 0) return HUGE_VAL;   /* pole: inf from a finite x */
+  if (isfinite(x) && x == floor(x) && x <= 0) return NAN;   /* poles: domain errors, as CPython */
   return lgamma(x);
 }
 
@@ -91,8 +91,14 @@ MATH_1(lgamma, m_lgamma, true)
 MATH_1(fabs, fabs, false)
 MATH_1(cbrt, cbrt, false)
 MATH_1(log1p, log1p, false)
-MATH_1(degrees, m_degrees, true)
-MATH_1(radians, m_radians, false)
+
+/* degrees and radians never raise (CPython multiplies without math_1's checks). */
+static Object *unchecked(VM *vm, Object *arg, double (*f)(double)) {
+  double x;
+  return float_as_double(vm, arg, &x) < 0 ? NULL : float_new(vm, f(x));
+}
+FN(math_degrees) { return unchecked(vm, args[0], m_degrees); }
+FN(math_radians) { return unchecked(vm, args[0], m_radians); }
 
 /* Two float arguments: 0 or -1. */
 static int two_doubles(VM *vm, const char *name, Object *const *args, size_t nargs,
@@ -327,7 +333,10 @@ FN(math_isclose) {
 
 /* ---- norms --------------------------------------------------------------------------- */
 
-/* sqrt(sum of squares) of n values, scaled by the largest to avoid overflow. */
+/* sqrt(sum of squares) of n values, nearly always correctly rounded (as CPython's):
+   the values are scaled by a power of two to put the largest in [0.5, 1), the squares
+   are summed in double-double arithmetic (fma gives each square's rounding error),
+   and the square root gets one Newton correction from the exact residual. */
 static double vector_norm(const double *v, size_t n) {
   double max = 0.0;
   bool found_nan = false;
@@ -339,14 +348,24 @@ static double vector_norm(const double *v, size_t n) {
   }
   if (found_nan) return NAN;
   if (max == 0.0 || n <= 1) return max;
-  if (n == 2) return hypot(v[0], v[1]);
-  double sum = 0.0, comp = 0.0;
-  for (size_t i = 0; i < n; i++) {   /* Neumaier-compensated sum of (x/max)**2 */
-    double x = v[i] / max, sq = x * x, t = sum + sq;
-    comp += fabs(sum) >= fabs(sq) ? (sum - t) + sq : (sq - t) + sum;
-    sum = t;
+  int e;
+  frexp(max, &e);
+  if (e < -1000) {   /* subnormal range: scale up first so ldexp(1, -e) stays finite */
+    double t[n];
+    for (size_t i = 0; i < n; i++) t[i] = v[i] * 0x1p600;
+    return vector_norm(t, n) * 0x1p-600;
   }
-  return max * sqrt(sum + comp);
+  double scale = ldexp(1.0, -e), hi = 0.0, lo = 0.0;
+  for (size_t i = 0; i < n; i++) {
+    double x = v[i] * scale, sq = x * x, sq_err = fma(x, x, -sq);
+    double s = hi + sq, bp = s - hi;   /* two-sum of hi and sq */
+    lo += (hi - (s - bp)) + (sq - bp) + sq_err;
+    hi = s;
+  }
+  double h = sqrt(hi + lo);
+  double resid = (fma(-h, h, hi)) + lo;   /* (hi + lo) - h*h */
+  h += resid / (2.0 * h);
+  return h / scale;
 }
 
 /* The floats of n objects into a heap block (or stack buffer when small). */
