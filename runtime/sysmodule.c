@@ -144,6 +144,61 @@ void sys_textio_type_init(VM *vm) {
   t->tp_dealloc = textio_dealloc;
 }
 
+/* ---- sys.version_info: a tuple with named fields ---------------------------------- */
+
+static const char *const version_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+
+static Object *version_field(VM *vm, Object *self, void *c) {
+  return obj_newref(TUPLE_ITEMS(self)[(size_t)c]);
+}
+
+static Object *version_repr(VM *vm, Object *self) {
+  StrBuf b;
+  strbuf_init(&b);
+  strbuf_append_cstr(vm, &b, "sys.version_info(");
+  for (size_t i = 0; i < 5; i++) {
+    Object *r = obj_repr(vm, TUPLE_ITEMS(self)[i]);
+    if (!r) {
+      strbuf_discard(vm, &b);
+      return NULL;
+    }
+    strbuf_printf(vm, &b, "%s%s=", i ? ", " : "", version_fields[i]);
+    strbuf_append_str(vm, &b, r);
+    obj_decref(vm, r);
+  }
+  strbuf_append_char(vm, &b, ')');
+  return strbuf_finish(vm, &b);
+}
+
+static const GetSetDef version_getset[] = {
+  {"major", version_field, NULL, NULL, (void *)0}, {"minor", version_field, NULL, NULL, (void *)1},
+  {"micro", version_field, NULL, NULL, (void *)2},
+  {"releaselevel", version_field, NULL, NULL, (void *)3},
+  {"serial", version_field, NULL, NULL, (void *)4},
+  {NULL, NULL, NULL, NULL, NULL},
+};
+
+void sys_version_type_init(VM *vm) {
+  TypeObject *t = &vm->version_info_type;
+  type_init_builtin(vm, t, "sys.version_info", &vm->tuple_type, 0, 0, 0);
+  t->tp_repr = version_repr;
+  t->tp_getset = version_getset;
+}
+
+/* New reference: sys.version_info. */
+static Object *version_info_new(VM *vm) {
+  Object *final = str_from_cstr(vm, "final");
+  if (!final) return NULL;
+  Object *v = obj_alloc(vm, &vm->version_info_type, 5);
+  if (!v) {
+    obj_decref(vm, final);
+    return NULL;
+  }
+  Object *items[5] = {small_new(3), small_new(11), small_new(7), final, small_new(0)};
+  for (int i = 0; i < 5; i++) TUPLE_ITEMS(v)[i] = items[i];
+  return v;
+}
+
 /* ---- sys functions -------------------------------------------------------------------- */
 
 static Object *sys_getrefcount(VM *vm, Object *self, Object *const *args, size_t n, Object *kw) {
@@ -300,10 +355,7 @@ int sys_fill(VM *vm, Object *d, int argc, const char *const *argv) {
   }
   OBJ_SETREF(vm, vm->argv, obj_newref(av));
   if (set(vm, d, "argv", av) < 0) return -1;
-  Object *final = str_from_cstr(vm, "final");
-  Object *vi = final ? tuple_pack(vm, 5, small_new(3), small_new(11), small_new(7), final,
-                                  small_new(0)) : NULL;
-  obj_xdecref(vm, final);
+  Object *vi = version_info_new(vm);
   if (set(vm, d, "version_info", vi) < 0) return -1;
   if (set(vm, d, "version", str_from_cstr(vm, "3.11.7 (Kite " KITE_VERSION_STRING ")")) < 0 ||
       set(vm, d, "hexversion", int_from_i64(vm, 0x030B07F0)) < 0 ||

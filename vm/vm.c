@@ -86,6 +86,7 @@ static void init_type_structs(VM *vm) {
   builtins_iter_types_init(vm);
   seqiter_type_init(vm);
   sys_textio_type_init(vm);
+  sys_version_type_init(vm);
   int_type_init(vm);
   bool_type_init(vm);
   float_type_init(vm);
