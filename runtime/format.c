@@ -196,7 +196,7 @@ static void render_number(VM *vm, StrBuf *b, const FormatSpec *f, bool neg, cons
   ssize_t nlead = (sign ? 1 : 0) + (ssize_t)strlen(prefix);
   char align = f->align ? f->align : '>';
   STRBUF_LOCAL(body, 256);
-  if (f->thousands) {
+  if (f->thousands && nd > 0) {   /* inf and nan have no digits to group */
     ssize_t min_width = f->fill == '0' && align == '=' ? f->width - nlead - nrest : 0;
     group_digits(vm, &body, digits, nd, f->thousands, f->group, min_width);
   } else {
@@ -227,6 +227,7 @@ Object *format_str(VM *vm, Object *s, Object *spec) {
   const char *tn = type_name(obj_type(vm, s));
   if (parse_spec(vm, spec, 's', '<', tn, &f) < 0) return NULL;
   if (f.type != 's') return unknown_code(vm, f.type, tn);
+  if (f.sign == ' ') return exc_set(vm, &vm->exc_ValueError, "Space not allowed in string format specifier");
   if (f.sign) return exc_set(vm, &vm->exc_ValueError, "Sign not allowed in string format specifier");
   if (f.no_neg_0)
     return exc_set(vm, &vm->exc_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
@@ -388,6 +389,11 @@ static char *float_digits(VM *vm, double a, uint32_t type, ssize_t prec, bool al
   *heap_size = 0;
   if (type == 'r') {
     float_repr_buf(a, small);
+    char *e = strchr(small, 'e');
+    if (alt && e && !memchr(small, '.', (size_t)(e - small))) {   /* '#': 1.e+16 */
+      memmove(e + 1, e, strlen(e) + 1);
+      *e = '.';
+    }
     return small;
   }
   size_t need = (type == 'f' || type == 'F' ? 320 : 32) + (size_t)prec;
@@ -457,6 +463,7 @@ typedef struct PctState {
   Object *args;
   ssize_t arglen, argidx;   /* CPython's trick: a non-tuple is one argument (-1, -2) */
   Object *dict;             /* the mapping for %(key)s, or NULL */
+  Object *owned;            /* the value of the last %(key), which replaces args */
 } PctState;
 
 /* Borrowed reference (alive while args is): the next argument. */
@@ -580,7 +587,6 @@ static int star_arg(VM *vm, PctState *st, ssize_t *out) {
 /* Parse one directive after '%' at *pp and render it. */
 static int pct_directive(VM *vm, StrBuf *b, PctState *st, Object *fmt, const char **pp, const char *end) {
   const char *p = *pp;
-  Object *keyed = NULL;   /* owned value looked up by %(key) */
   int rc = -1;
   if (p < end && *p == '(') {
     if (!st->dict) {
@@ -596,9 +602,11 @@ static int pct_directive(VM *vm, StrBuf *b, PctState *st, Object *fmt, const cha
     }
     Object *key = str_new(vm, k, (size_t)(p - 1 - k));
     if (!key) return -1;
-    keyed = obj_getitem(vm, st->dict, key);
+    Object *v = obj_getitem(vm, st->dict, key);
     obj_decref(vm, key);
-    if (!keyed) return -1;
+    if (!v) return -1;
+    OBJ_SETREF(vm, st->owned, v);   /* as CPython: the value becomes the argument list */
+    st->args = v;
     st->arglen = -1, st->argidx = -2;
   }
   FormatSpec f = {.fill = ' ', .width = -1, .group = 3, .align = '>'};
@@ -640,7 +648,7 @@ static int pct_directive(VM *vm, StrBuf *b, PctState *st, Object *fmt, const cha
     rc = 0;
     goto done;
   }
-  Object *v = keyed ? keyed : next_arg(vm, st);
+  Object *v = next_arg(vm, st);
   if (!v) goto done;
   f.align = left ? '<' : '>';
   switch (c) {
@@ -665,7 +673,6 @@ static int pct_directive(VM *vm, StrBuf *b, PctState *st, Object *fmt, const cha
   }
   }
 done:
-  obj_xdecref(vm, keyed);
   *pp = p;
   return rc;
 }
@@ -688,8 +695,10 @@ Object *str_percent_format(VM *vm, Object *fmt, Object *args) {
     exc_set(vm, &vm->exc_TypeError, "not all arguments converted during string formatting");
     goto fail;
   }
+  obj_xdecref(vm, st.owned);
   return strbuf_finish(vm, &b);
 fail:
+  obj_xdecref(vm, st.owned);
   strbuf_discard(vm, &b);
   return NULL;
 }
