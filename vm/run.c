@@ -52,7 +52,9 @@ int run_handle_exception(VM *vm) {
   return status;
 }
 
-static char *read_file(VM *vm, const char *path, size_t *len) {
+/* The whole file, NUL-terminated; *len is its length (it may hold NUL bytes, which
+   the parser reports), *cap the allocation size to free. */
+static char *read_file(VM *vm, const char *path, size_t *len, size_t *cap_out) {
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
   size_t cap = 4096, n = 0;
@@ -77,7 +79,8 @@ static char *read_file(VM *vm, const char *path, size_t *len) {
   }
   fclose(f);
   buf[n] = 0;
-  *len = cap;
+  *len = n;
+  *cap_out = cap;
   return buf;
 }
 
@@ -151,8 +154,8 @@ static int run_source(VM *vm, const char *src, size_t len, const char *filename,
 }
 
 int run_file(VM *vm, const char *path) {
-  size_t cap = 0;
-  char *src = read_file(vm, path, &cap);
+  size_t len = 0, cap = 0;
+  char *src = read_file(vm, path, &len, &cap);
   if (!src) {
     if (exc_occurred(vm)) exc_clear(vm);
     fprintf(err_file(vm), "kite: can't open file '%s': [Errno 2] No such file or directory\n", path);
@@ -176,7 +179,7 @@ int run_file(VM *vm, const char *path) {
       exc_clear(vm);
     }
   }
-  int status = run_source(vm, src, strlen(src), path, true);
+  int status = run_source(vm, src, len, path, true);
   heap_free(vm, src, cap);
   return status;
 }
@@ -185,9 +188,9 @@ int run_string(VM *vm, const char *src, const char *filename) {
   return run_source(vm, src, strlen(src), filename, false);
 }
 
-static Object *run_mode(VM *vm, const char *src, const char *filename, Object *globals, Object *locals,
-                        ParseMode pm, CompMode cm) {
-  Object *code = compile_source(vm, src, strlen(src), filename, pm, cm, NULL);
+static Object *run_mode(VM *vm, const char *src, size_t len, const char *filename, Object *globals,
+                        Object *locals, ParseMode pm, CompMode cm) {
+  Object *code = compile_source(vm, src, len, filename, pm, cm, NULL);
   if (!code) return NULL;
   if (!dict_getitem_str(vm, globals, vm->id.__builtins__) && vm->builtins_module)
     dict_setitem(vm, globals, vm->id.__builtins__, vm->builtins_module);
@@ -197,11 +200,16 @@ static Object *run_mode(VM *vm, const char *src, const char *filename, Object *g
 }
 
 Object *run_eval(VM *vm, const char *src, const char *filename, Object *globals, Object *locals) {
-  return run_mode(vm, src, filename, globals, locals, PARSE_EVAL, COMP_EVAL);
+  return run_mode(vm, src, strlen(src), filename, globals, locals, PARSE_EVAL, COMP_EVAL);
 }
 
 Object *run_exec(VM *vm, const char *src, const char *filename, Object *globals, Object *locals) {
-  return run_mode(vm, src, filename, globals, locals, PARSE_FILE, COMP_EXEC);
+  return run_mode(vm, src, strlen(src), filename, globals, locals, PARSE_FILE, COMP_EXEC);
+}
+
+Object *run_exec_n(VM *vm, const char *src, size_t len, const char *filename, Object *globals,
+                   Object *locals) {
+  return run_mode(vm, src, len, filename, globals, locals, PARSE_FILE, COMP_EXEC);
 }
 
 int run_interactive_one(VM *vm, const char *src) {

@@ -21,6 +21,10 @@ int run_string(VM *vm, const char *src, const char *filename);
 Object *run_eval(VM *vm, const char *src, const char *filename, Object *globals, Object *locals);
 /* New reference: execute statements in globals/locals (exec()). NULL on error. */
 Object *run_exec(VM *vm, const char *src, const char *filename, Object *globals, Object *locals);
+/* New reference: run_exec over src[0..len), which may contain NUL bytes (a file's
+   text: the parser then raises "source code cannot contain null bytes"). */
+Object *run_exec_n(VM *vm, const char *src, size_t len, const char *filename, Object *globals,
+                   Object *locals);
 /* Run one interactive statement (REPL) in __main__; expression values are printed.
    0 ok, 1 an exception was printed, 2 the input is incomplete, or an exit status
    + 256 when SystemExit was raised. */
