@@ -13,7 +13,7 @@ static KiteVM *vm;
 /* Where the VM's sys.stdout / sys.stderr go, read back with captured(). */
 static FILE *out_file, *err_file;
 
-static void vm_setup_with(KiteConfig *cfg) {
+static inline void vm_setup_with(KiteConfig *cfg) {
   out_file = tmpfile();
   err_file = tmpfile();
   cr_assert(out_file && err_file);
@@ -23,13 +23,13 @@ static void vm_setup_with(KiteConfig *cfg) {
   cr_assert_not_null(vm, "kite_new failed");
 }
 
-static void vm_setup(void) {
+static inline void vm_setup(void) {
   KiteConfig cfg;
   kite_config_init(&cfg);
   vm_setup_with(&cfg);
 }
 
-static void vm_teardown(void) {
+static inline void vm_teardown(void) {
   kite_free(vm);
   vm = NULL;
   if (out_file) fclose(out_file);
@@ -38,7 +38,7 @@ static void vm_teardown(void) {
 }
 
 /* What was written to f so far, into buf (NUL-terminated). */
-static const char *captured(FILE *f, char *buf, size_t size) {
+static inline const char *captured(FILE *f, char *buf, size_t size) {
   fflush(f);
   long end = ftell(f);
   rewind(f);
@@ -49,7 +49,7 @@ static const char *captured(FILE *f, char *buf, size_t size) {
 }
 
 /* Assert that the pending exception has this type and str(); clears it. */
-static void expect_error(const char *type, const char *message) {
+static inline void expect_error(const char *type, const char *message) {
   cr_assert(kite_error_pending(vm), "expected %s, nothing pending", type);
   cr_assert_str_eq(kite_error_type(vm), type);
   if (message) {
@@ -63,14 +63,14 @@ static void expect_error(const char *type, const char *message) {
 }
 
 /* Run src in __main__, failing the test (with the traceback) if it raises. */
-static void run_ok(const char *src) {
+static inline void run_ok(const char *src) {
   if (kite_run_string(vm, src, "<test>", NULL) == 0) return;
   KiteValue *tb = kite_error_traceback(vm);
   cr_assert_fail("script failed:\n%s\n%s", src, tb ? kite_to_str(vm, tb, NULL) : "(no traceback)");
 }
 
 /* The int value of expression expr evaluated in __main__. */
-static int64_t eval_int(const char *expr) {
+static inline int64_t eval_int(const char *expr) {
   KiteValue *v = kite_eval(vm, expr, NULL);
   if (!v) {
     KiteValue *tb = kite_error_traceback(vm);
