@@ -339,6 +339,7 @@ static Object *method_descr_doc(VM *vm, Object *self, void *c) {
   return doc ? str_from_cstr(vm, doc) : vm_none(vm);
 }
 
+/* d_type sits at the same offset in every descriptor struct. */
 static Object *descr_objclass(VM *vm, Object *self, void *c) {
   return obj_newref((Object *)((MethodDescrObject *)self)->d_type);
 }
@@ -416,14 +417,48 @@ static int member_set(VM *vm, Object *self, Object *obj, Object *value) {
     return -1;
   }
   Object **addr = (Object **)((char *)obj + d->def->offset);
-  if (!value && !*addr) {
-    exc_set(vm, &vm->exc_AttributeError, "'%s' object has no attribute '%s'",
-            type_name(obj_type(vm, obj)), d->def->name);
+  if (!value && !*addr) {   /* 3.11's message is the bare name */
+    exc_set(vm, &vm->exc_AttributeError, "%s", d->def->name);
     return -1;
   }
   OBJ_SETREF(vm, *addr, obj_xnewref(value));
   return 0;
 }
+
+static Object *member_name(VM *vm, Object *self, void *c) {
+  return str_from_cstr(vm, ((MemberDescrObject *)self)->def->name);
+}
+
+static Object *member_qualname(VM *vm, Object *self, void *c) {
+  MemberDescrObject *d = (MemberDescrObject *)self;
+  return str_from_format(vm, "%s.%s", type_name(d->d_type), d->def->name);
+}
+
+static Object *member_doc(VM *vm, Object *self, void *c) { return vm_none(vm); }
+
+static const GetSetDef member_getset[] = {
+  {"__name__", member_name, NULL, NULL, NULL},
+  {"__qualname__", member_qualname, NULL, NULL, NULL},
+  {"__objclass__", descr_objclass, NULL, NULL, NULL},
+  {"__doc__", member_doc, NULL, NULL, NULL},
+  {NULL, NULL, NULL, NULL, NULL},
+};
+
+static Object *getset_name(VM *vm, Object *self, void *c) {
+  return str_from_cstr(vm, ((GetSetDescrObject *)self)->def->name);
+}
+
+static Object *getset_qualname(VM *vm, Object *self, void *c) {
+  GetSetDescrObject *d = (GetSetDescrObject *)self;
+  return str_from_format(vm, "%s.%s", type_name(d->d_type), d->def->name);
+}
+
+static const GetSetDef getset_getset[] = {
+  {"__name__", getset_name, NULL, NULL, NULL},
+  {"__qualname__", getset_qualname, NULL, NULL, NULL},
+  {"__objclass__", descr_objclass, NULL, NULL, NULL},
+  {NULL, NULL, NULL, NULL, NULL},
+};
 
 static Object *member_repr(VM *vm, Object *self) {
   MemberDescrObject *d = (MemberDescrObject *)self;
@@ -790,6 +825,9 @@ static int dict_add_new(VM *vm, Object *dict, const char *name, Object *v) {
   return r;
 }
 
+static Object *slot_new(VM *vm, TypeObject *type, Object *const *args, size_t nargs,
+                        Object *kwnames);
+
 /* __new__ as found in a type's dict: called as T.__new__(subtype, *args). */
 static Object *tp_new_wrapper(VM *vm, Object *self, Object *const *args, size_t nargs,
                               Object *kwnames) {
@@ -803,6 +841,13 @@ static Object *tp_new_wrapper(VM *vm, Object *self, Object *const *args, size_t 
   if (!type_is_subtype(sub, t))
     return exc_set(vm, &vm->exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
                    type_name(t), type_name(sub), type_name(sub), type_name(t));
+  /* CPython's tp_new_wrapper: the nearest base not defining __new__ in Python must
+     share t's tp_new, or t's allocator would build a wrongly laid-out object. */
+  TypeObject *staticbase = sub;
+  while (staticbase && staticbase->tp_new == slot_new) staticbase = staticbase->tp_base;
+  if (staticbase && staticbase->tp_new != t->tp_new)
+    return exc_set(vm, &vm->exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
+                   type_name(t), type_name(sub), type_name(staticbase));
   return t->tp_new(vm, sub, args + 1, nargs - 1, kwnames);
 }
 
@@ -1028,6 +1073,38 @@ static Object *object_get_class(VM *vm, Object *self, void *c) {
   return obj_newref((Object *)obj_type(vm, self));
 }
 
+static TypeObject *solid_base(TypeObject *t);
+
+/* Same __slots__ names in the same order (both lists are sorted at class creation). */
+static bool same_members(TypeObject *a, TypeObject *b) {
+  HeapTypeObject *x = (HeapTypeObject *)a, *y = (HeapTypeObject *)b;
+  if (x->nmembers != y->nmembers) return false;
+  for (size_t i = 0; i < x->nmembers; i++)
+    if (strcmp(x->members[i].name, y->members[i].name) != 0) return false;
+  return true;
+}
+
+/* Can an object laid out for oldto be treated as a newto (CPython's
+   compatible_for_assignment)? False with TypeError. */
+static bool compatible_for_assignment(VM *vm, TypeObject *oldto, TypeObject *newto,
+                                      const char *attr) {
+  if ((oldto->tp_flags ^ newto->tp_flags) & TYPE_FLAG_GC) {
+    exc_set(vm, &vm->exc_TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr,
+            type_name(newto), type_name(oldto));
+    return false;
+  }
+  TypeObject *ns = solid_base(newto), *os = solid_base(oldto);
+  bool same = ns == os ||
+              ((ns->tp_flags & os->tp_flags & TYPE_FLAG_HEAPTYPE) && ns->tp_base == os->tp_base &&
+               same_members(ns, os));
+  if (!same || newto->tp_dictoffset != oldto->tp_dictoffset) {
+    exc_set(vm, &vm->exc_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr,
+            type_name(newto), type_name(oldto));
+    return false;
+  }
+  return true;
+}
+
 static int object_set_class(VM *vm, Object *self, Object *value, void *c) {
   if (!value) {
     exc_set(vm, &vm->exc_TypeError, "can't delete __class__ attribute");
@@ -1039,12 +1116,12 @@ static int object_set_class(VM *vm, Object *self, Object *value, void *c) {
     return -1;
   }
   TypeObject *old = obj_type(vm, self), *nt = (TypeObject *)value;
-  if (!(old->tp_flags & TYPE_FLAG_HEAPTYPE) || !(nt->tp_flags & TYPE_FLAG_HEAPTYPE) ||
-      old->tp_basicsize != nt->tp_basicsize || old->tp_dictoffset != nt->tp_dictoffset) {
-    exc_set(vm, &vm->exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
-            type_name(nt), type_name(old));
+  if (!(old->tp_flags & TYPE_FLAG_HEAPTYPE) || !(nt->tp_flags & TYPE_FLAG_HEAPTYPE)) {
+    exc_set(vm, &vm->exc_TypeError,
+            "__class__ assignment only supported for mutable types or ModuleType subclasses");
     return -1;
   }
+  if (!compatible_for_assignment(vm, old, nt, "__class__")) return -1;
   obj_incref(value);
   self->ob_type = nt;
   obj_decref(vm, (Object *)old);
@@ -1388,8 +1465,7 @@ static int slot_setitem(VM *vm, Object *self, Object *key, Object *value) {
     Object *args[2] = {key, value};
     r = call_dunder(vm, self, vm->id.__setitem__, args, 2, &found);
     if (!found) {
-      exc_set(vm, &vm->exc_TypeError, "'%s' object does not support item assignment",
-              type_name(obj_type(vm, self)));
+      exc_set(vm, &vm->exc_AttributeError, "__setitem__");
       return -1;
     }
   } else {
@@ -1830,6 +1906,15 @@ fail:
 
 /* ---- class creation ----------------------------------------------------------------- */
 
+/* The class that fixes an instance layout: the nearest class along the base chain
+   that added __slots__ members, or the nearest built-in type (CPython's solid_base;
+   a __dict__ pointer alone does not count, as in CPython's extra_ivars). */
+static TypeObject *solid_base(TypeObject *t) {
+  while ((t->tp_flags & TYPE_FLAG_HEAPTYPE) && ((HeapTypeObject *)t)->nmembers == 0)
+    t = t->tp_base;
+  return t;
+}
+
 /* The base whose layout the new class extends: the one with the largest built-in
    layout; the others must be layout-compatible with it. */
 static TypeObject *best_base(VM *vm, Object *bases) {
@@ -1840,34 +1925,14 @@ static TypeObject *best_base(VM *vm, Object *bases) {
       exc_set(vm, &vm->exc_TypeError, "type '%s' is not an acceptable base type", type_name(b));
       return NULL;
     }
-    TypeObject *solid = builtin_base(b);
-    if (!winner) {
+    TypeObject *solid = solid_base(b);
+    if (!winner || type_is_subtype(solid, winner)) {
+      if (winner != solid) base = b;
       winner = solid;
-      base = b;
-    } else if (type_is_subtype(winner, solid)) {
-      /* keep */
-    } else if (type_is_subtype(solid, winner)) {
-      winner = solid;
-      base = b;
-    } else if (solid->tp_basicsize != winner->tp_basicsize || solid == &vm->object_type ||
-               winner == &vm->object_type) {
-      if (solid == &vm->object_type) continue;
-      if (winner == &vm->object_type) {
-        winner = solid;
-        base = b;
-        continue;
-      }
-      exc_set(vm, &vm->exc_TypeError, "multiple bases have instance lay-out conflict");
-      return NULL;
-    } else {
+    } else if (!type_is_subtype(winner, solid)) {
       exc_set(vm, &vm->exc_TypeError, "multiple bases have instance lay-out conflict");
       return NULL;
     }
-  }
-  /* Prefer the first base that carries the winning layout (it may be a class). */
-  for (ssize_t i = 0; i < TUPLE_SIZE(bases); i++) {
-    TypeObject *b = (TypeObject *)TUPLE_ITEMS(bases)[i];
-    if (type_is_subtype(b, winner)) return b;
   }
   return base;
 }
@@ -1957,6 +2022,13 @@ static Object *type_new_impl(VM *vm, TypeObject *meta, Object *name, Object *bas
       goto fail;
     }
   }
+  for (ssize_t i = 0; i < TUPLE_SIZE(bases); i++)
+    for (ssize_t k = i + 1; k < TUPLE_SIZE(bases); k++)
+      if (TUPLE_ITEMS(bases)[i] == TUPLE_ITEMS(bases)[k]) {
+        exc_set(vm, &vm->exc_TypeError, "duplicate base class %U",
+                ((TypeObject *)TUPLE_ITEMS(bases)[i])->ht_name);
+        goto fail;
+      }
   TypeObject *base = best_base(vm, bases);
   if (!base) goto fail;
   bool add_dict, add_weakref;
@@ -1965,6 +2037,10 @@ static Object *type_new_impl(VM *vm, TypeObject *meta, Object *name, Object *bas
   if (slots && LIST_SIZE(slots) && solid->tp_itemsize) {
     exc_set(vm, &vm->exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
             type_name(solid));
+    goto fail;
+  }
+  if (add_dict && base->tp_dictoffset) {
+    exc_set(vm, &vm->exc_TypeError, "__dict__ slot disallowed: we already got one");
     goto fail;
   }
   if (!slots) add_dict = true;
@@ -2412,6 +2488,59 @@ static Object *type_get_bases(VM *vm, Object *self, void *c) {
   return obj_newref(((TypeObject *)self)->tp_bases);
 }
 
+static TypeObject *best_base(VM *vm, Object *bases);
+static Object *mro_c3(VM *vm, TypeObject *t, Object *bases);
+static void fixup_slots(VM *vm, TypeObject *t);
+
+/* T.__bases__ = (...): recompute the MRO and slots of T. Subclasses keep their MROs
+   (Kite does not track subclasses; a documented limit). */
+static int type_set_bases(VM *vm, Object *self, Object *value, void *c) {
+  TypeObject *t = (TypeObject *)self;
+  if (!(t->tp_flags & TYPE_FLAG_HEAPTYPE)) {
+    exc_set(vm, &vm->exc_TypeError, "cannot set '__bases__' attribute of immutable type '%s'",
+            type_name(t));
+    return -1;
+  }
+  if (!value) {
+    exc_set(vm, &vm->exc_TypeError, "cannot delete '__bases__' attribute of immutable type '%s'",
+            type_name(t));
+    return -1;
+  }
+  if (!TUPLE_CHECK(vm, value)) {
+    exc_set(vm, &vm->exc_TypeError, "can only assign tuple to %s.__bases__, not %s",
+            type_name(t), type_name(obj_type(vm, value)));
+    return -1;
+  }
+  if (TUPLE_SIZE(value) == 0) {
+    exc_set(vm, &vm->exc_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()",
+            type_name(t));
+    return -1;
+  }
+  for (ssize_t i = 0; i < TUPLE_SIZE(value); i++) {
+    Object *b = TUPLE_ITEMS(value)[i];
+    if (!TYPE_CHECK(vm, b)) {
+      exc_set(vm, &vm->exc_TypeError, "%s.__bases__ must be tuple of classes, not '%s'",
+              type_name(t), type_name(obj_type(vm, b)));
+      return -1;
+    }
+    if (type_is_subtype((TypeObject *)b, t)) {
+      exc_set(vm, &vm->exc_TypeError, "a __bases__ item causes an inheritance cycle");
+      return -1;
+    }
+  }
+  TypeObject *nb = best_base(vm, value);
+  if (!nb || !compatible_for_assignment(vm, t->tp_base, nb, "__bases__")) return -1;
+  Object *mro = mro_c3(vm, t, value);
+  if (!mro) return -1;
+  OBJ_SETREF(vm, t->tp_bases, obj_newref(value));
+  OBJ_SETREF(vm, t->tp_mro, mro);
+  TypeObject *oldbase = t->tp_base;
+  t->tp_base = (TypeObject *)obj_newref((Object *)nb);
+  obj_decref(vm, (Object *)oldbase);
+  fixup_slots(vm, t);
+  return 0;
+}
+
 static Object *type_get_base(VM *vm, Object *self, void *c) {
   TypeObject *b = ((TypeObject *)self)->tp_base;
   return obj_newref(b ? (Object *)b : VM_NONE(vm));
@@ -2525,7 +2654,7 @@ static const GetSetDef type_getset[] = {
   {"__name__", type_get_name, type_set_name, NULL, NULL},
   {"__qualname__", type_get_qualname, type_set_qualname, NULL, NULL},
   {"__module__", type_get_module, type_set_module, NULL, NULL},
-  {"__bases__", type_get_bases, NULL, NULL, NULL},
+  {"__bases__", type_get_bases, type_set_bases, NULL, NULL},
   {"__base__", type_get_base, NULL, NULL, NULL},
   {"__mro__", type_get_mro, NULL, NULL, NULL},
   {"__dict__", type_get_dict, NULL, NULL, NULL},
@@ -2603,6 +2732,7 @@ void descr_types_init(VM *vm) {
   t->tp_descr_get = member_get;
   t->tp_descr_set = member_set;
   t->tp_repr = member_repr;
+  t->tp_getset = member_getset;
   t->tp_traverse = descr_traverse;
   t->tp_dealloc = descr_gc_dealloc;
 
@@ -2611,6 +2741,7 @@ void descr_types_init(VM *vm) {
   t->tp_descr_get = getset_get;
   t->tp_descr_set = getset_set;
   t->tp_repr = getset_repr;
+  t->tp_getset = getset_getset;
   t->tp_traverse = descr_traverse;
   t->tp_dealloc = descr_gc_dealloc;
 }
