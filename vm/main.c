@@ -537,7 +537,10 @@ int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IONBF, 0);
     setvbuf(stderr, NULL, _IONBF, 0);
   }
-  setlocale(LC_CTYPE, "");    /* libedit reads multibyte characters */
+  /* libedit decodes what is typed with the locale; like CPython, treat the C locale
+     as C.UTF-8. */
+  const char *loc = setlocale(LC_CTYPE, "");
+  if (!loc || !strcmp(loc, "C") || !strcmp(loc, "POSIX")) setlocale(LC_CTYPE, "C.UTF-8");
 
   /* sys.argv: CPython's rules (see the header). */
   const char *sys_argv[argc + 1];
@@ -558,8 +561,8 @@ int main(int argc, char **argv) {
   watch_start(&w, vm);
   status = run_main(vm, &cli, &w);
   if (cli.gc_stats) print_gc_stats(vm);
+  watch_stop(&w);             /* first: the watcher reads the VM */
   vm_free(vm);
-  watch_stop(&w);
   if (w.interrupted) die_of_sigint();
   return status;
 }
