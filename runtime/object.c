@@ -271,8 +271,12 @@ int obj_setitem(VM *vm, Object *o, Object *key, Object *value) {
 int obj_delitem(VM *vm, Object *o, Object *key) {
   TypeObject *t = obj_type(vm, o);
   if (!t->tp_setitem) {
-    exc_set(vm, &vm->exc_TypeError, "'%s' object does not support item deletion",
-            type_name(t));
+    /* CPython words it per path: PySequence_DelItem (an int key on a type with
+       sequence methods; classes always have them) or PyObject_DelItem. */
+    bool seq = (t->tp_flags & TYPE_FLAG_HEAPTYPE) || t->tp_getitem || t->tp_len;
+    exc_set(vm, &vm->exc_TypeError, seq && INT_CHECK(vm, key)
+                ? "'%s' object doesn't support item deletion"
+                : "'%s' object does not support item deletion", type_name(t));
     return -1;
   }
   return t->tp_setitem(vm, o, key, NULL);
