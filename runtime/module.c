@@ -18,6 +18,7 @@
 #include "runtime/exc.h"
 #include "runtime/gcmodule.h"
 #include "runtime/list.h"
+#include "runtime/mathmodule.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
@@ -31,6 +32,7 @@ typedef struct BuiltinModule {
 
 static const BuiltinModule builtin_modules[] = {
     {"gc", gcmodule_create},
+    {"math", math_module_create},
     {NULL, NULL},
 };
 
@@ -197,8 +199,8 @@ static void raise_parse_error(VM *vm, const SyntaxErrorInfo *err, const char *pa
 }
 
 Object *module_exec_file(VM *vm, const char *name, const char *path) {
-  size_t len, cap;
-  char *src;
+  size_t len = 0, cap = 0;
+  char *src = NULL;
   if (!read_source(vm, path, &len, &src, &cap)) return NULL;
   Arena *arena = ast_arena_new(vm);
   if (!arena) {
@@ -474,6 +476,10 @@ Object *module_import_from(VM *vm, Object *module, Object *name) {
     exc_set(vm, &vm->exc_ImportError, "cannot import name '%U' from '%s' (%U)", name, mn, file);
   else
     exc_set(vm, &vm->exc_ImportError, "cannot import name '%U' from '%s' (unknown location)", name, mn);
+  if (vm->exc && modname && STR_CHECK(vm, modname)) {   /* ImportError.name is the module */
+    BaseExceptionObject *e = (BaseExceptionObject *)vm->exc;
+    if (!e->name) e->name = obj_newref(modname);
+  }
   obj_xdecref(vm, modname);
   obj_xdecref(vm, file);
   return NULL;

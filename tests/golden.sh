@@ -20,6 +20,12 @@ stdin=/dev/null
 ( cd "$dir" && ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
   "$kite" "$(basename "$py")" $args <"$stdin" >"$tmp/out" 2>"$tmp/err" )
 rc=$?
+# gen-golden strips the script's absolute directory from CPython's output (tracebacks
+# of imported modules read File "mod.py"); do the same to Kite's.
+absdir=$(cd "$dir" && pwd)
+for f in out err; do
+  sed "s|$absdir/||g" "$tmp/$f" >"$tmp/$f.s" && mv "$tmp/$f.s" "$tmp/$f"
+done
 want_rc=0; [ -f "$base.rc" ] && want_rc=$(cat "$base.rc")
 fail=0
 if ! cmp -s "$tmp/out" "$base.out"; then
