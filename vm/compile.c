@@ -1055,13 +1055,27 @@ static const Expr *docstring_of(const StmtSeq *body) {
   return e;
 }
 
+/* Decorators are pushed bare, as CPython 3.11 does: `CALL 0` then sees
+   [decorator, function] as [method, self] and calls decorator(function), leaving
+   nothing behind (a PUSH_NULL here would be left on the stack by each call). */
+static void load_decorators(Compiler *c, const ExprSeq *decos) {
+  for (int i = 0; i < decos->count; i++) visit_expr(c, decos->items[i]);
+}
+
+/* Apply them innermost first; each call is reported at its decorator expression. */
+static void call_decorators(Compiler *c, const ExprSeq *decos) {
+  Loc saved = c->u->loc;
+  for (int i = decos->count - 1; i >= 0; i--) {
+    c->u->loc = decos->items[i]->loc;
+    emit(c, OP_CALL, 0);
+  }
+  c->u->loc = saved;
+}
+
 static void visit_functiondef(Compiler *c, const Stmt *s) {
   const Arguments *a = s->v.FunctionDef.args;
   const ExprSeq *decos = &s->v.FunctionDef.decorator_list;
-  for (int i = 0; i < decos->count; i++) {
-    emit(c, OP_PUSH_NULL, 0);
-    visit_expr(c, decos->items[i]);
-  }
+  load_decorators(c, decos);
   int flags = visit_defaults(c, a);
   flags |= visit_annotations(c, a, s->v.FunctionDef.returns);
   CHECK(c);
@@ -1076,7 +1090,7 @@ static void visit_functiondef(Compiler *c, const Stmt *s) {
   for (int i = doc ? 1 : 0; i < body->count; i++) visit_stmt(c, body->items[i]);
   Object *code = leave_unit(c, 0);
   make_function(c, code, flags);
-  for (int i = 0; i < decos->count; i++) emit(c, OP_CALL, 0);
+  call_decorators(c, decos);
   compile_name(c, s->v.FunctionDef.name, NAME_STORE);
 }
 
@@ -1100,10 +1114,7 @@ static bool find_ann(const StmtSeq *body);
 
 static void visit_classdef(Compiler *c, const Stmt *s) {
   const ExprSeq *decos = &s->v.ClassDef.decorator_list;
-  for (int i = 0; i < decos->count; i++) {
-    emit(c, OP_PUSH_NULL, 0);
-    visit_expr(c, decos->items[i]);
-  }
+  load_decorators(c, decos);
   emit(c, OP_PUSH_NULL, 0);
   emit(c, OP_LOAD_BUILD_CLASS, 0);
   Scope *sc = symtable_child(c->u->scope, s);
@@ -1156,7 +1167,7 @@ static void visit_classdef(Compiler *c, const Stmt *s) {
   } else {
     call_ex_args(c, bases, kws, 2);
   }
-  for (int i = 0; i < decos->count; i++) emit(c, OP_CALL, 0);
+  call_decorators(c, decos);
   compile_name(c, s->v.ClassDef.name, NAME_STORE);
 }
 
