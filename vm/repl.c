@@ -557,8 +557,9 @@ static void edit_start(Repl *r) {
   el_set(r->el, EL_PROMPT, edit_prompt);
   el_set(r->el, EL_HIST, history, r->hist);
   el_set(r->el, EL_GETCFN, edit_getc);
-  el_set(r->el, EL_ADDFN, "kite-complete", "complete a name or attribute", edit_complete);
-  el_set(r->el, EL_BIND, "^I", "kite-complete", NULL);
+  /* The wide-character calls: libedit's narrow EL_ADDFN leaks its converted strings. */
+  el_wset(r->el, EL_ADDFN, L"kite-complete", L"complete a name or attribute", edit_complete);
+  el_wset(r->el, EL_BIND, L"^I", L"kite-complete", NULL);
   el_source(r->el, NULL);                    /* ~/.editrc, as other libedit programs */
 }
 
