@@ -40,8 +40,6 @@
 #include "runtime/type.h"
 #include "vm/run.h"
 
-#define KITE_VERSION_TEXT "0.1.0"
-
 static inline VM *V(KiteVM *vm) { return (VM *)vm; }
 static inline Object *O(KiteValue *v) { return (Object *)v; }
 static inline KiteValue *K(Object *o) { return (KiteValue *)o; }
@@ -272,7 +270,7 @@ void kite_free(KiteVM *kvm) {
 
 void *kite_user_data(KiteVM *vm) { return V(vm)->user_data; }
 
-const char *kite_version(void) { return KITE_VERSION_TEXT; }
+const char *kite_version(void) { return KITE_VERSION_STRING; }
 
 /* ---- running code -------------------------------------------------------------------- */
 
