@@ -8,6 +8,7 @@
  * upper/lower pairs as in Latin Extended-A), plus a short list of multi-character
  * mappings. About 30 KB of read-only data for the whole of Unicode.
  */
+#include <stdbool.h>
 #include <stddef.h>
 #include "runtime/unicode.h"
 
@@ -90,4 +91,49 @@ int unicode_case(int kind, uint32_t cp, uint32_t out[3]) {
   default: return MAP(casefold);
   }
 #undef MAP
+}
+
+/* "CJK UNIFIED IDEOGRAPH-XXXX": the only algorithmic names supported. */
+static int cjk_name(const char *name, size_t n, uint32_t *cp) {
+  static const char prefix[] = "CJK UNIFIED IDEOGRAPH-";
+  size_t k = sizeof prefix - 1;
+  if (n < k + 4 || n > k + 5) return 0;
+  for (size_t i = 0; i < k; i++)
+    if ((name[i] >= 'a' && name[i] <= 'z' ? name[i] - 32 : name[i]) != prefix[i]) return 0;
+  uint32_t v = 0;
+  for (size_t i = k; i < n; i++) {
+    char c = name[i];
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (d < 0) return 0;
+    v = v * 16 + (uint32_t)d;
+  }
+  bool in = (v >= 0x3400 && v <= 0x4dbf) || (v >= 0x4e00 && v <= 0x9fff) || (v >= 0x20000 && v <= 0x3134a);
+  if (!in || !(unicode_flags(v) & UNICODE_ALPHA)) return 0;
+  *cp = v;
+  return 1;
+}
+
+int unicode_lookup_name(const char *name, size_t n, uint32_t *cp) {
+  if (cjk_name(name, n, cp)) return 1;
+  size_t k = 0;
+  for (size_t i = 0; i < COUNT(unicode_name_cp); i++) {
+    size_t pos = 0;
+    bool ok = true;
+    for (;;) {
+      uint16_t w = unicode_name_seq[k++];
+      if (ok) {
+        if (pos && (pos >= n || name[pos++] != ' ')) ok = false;
+        for (const char *q = unicode_name_words + unicode_name_word_off[w & 0x7fff]; ok && *q; q++, pos++) {
+          char c = pos < n ? name[pos] : 0;
+          if ((c >= 'a' && c <= 'z' ? c - 32 : c) != *q) ok = false;
+        }
+      }
+      if (w & 0x8000) break;
+    }
+    if (ok && pos == n) {
+      *cp = unicode_name_cp[i];
+      return 1;
+    }
+  }
+  return 0;
 }

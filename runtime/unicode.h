@@ -10,6 +10,7 @@
 #ifndef KITE_RUNTIME_UNICODE_H
 #define KITE_RUNTIME_UNICODE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* Property bits, as CPython's single-character str predicates answer them. */
@@ -36,6 +37,14 @@ enum { UNICODE_LOWER_MAP, UNICODE_UPPER_MAP, UNICODE_TITLE_MAP, UNICODE_FOLD_MAP
 /* Full case mapping of cp (kind = UNICODE_*_MAP): writes 1 to 3 code points to out and
    returns how many. */
 int unicode_case(int kind, uint32_t cp, uint32_t out[3]);
+
+/* The code point named name (n bytes, case-insensitive, as \N{...} and
+   unicodedata.lookup): 1 and *cp set, or 0 if unknown. Limit (to keep the table small):
+   the names of U+0000-052F (Latin, Greek, Cyrillic...), U+1E00-27BF (Latin Extended
+   Additional, Greek Extended, punctuation, symbols, arrows, math, box drawing, dingbats),
+   U+2B00-2BFF, U+1F300-1F64F, U+1F680-1F6FF and U+1F900-1F9FF (emoji), plus the
+   algorithmic "CJK UNIFIED IDEOGRAPH-XXXX"; no aliases or Hangul syllables. */
+int unicode_lookup_name(const char *name, size_t n, uint32_t *cp);
 
 /* True for the line boundaries str.splitlines() splits at (\n \r \v \f \x1c-\x1e \x85
    \u2028 \u2029). */
