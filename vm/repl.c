@@ -532,6 +532,18 @@ static unsigned char edit_complete(EditLine *el, int ch) {
   return rc;
 }
 
+/* Ctrl-D: end of input on an empty line (silently, as readline; libedit's own binding
+   writes "^D"), else delete the character under the cursor. */
+static unsigned char edit_ctrl_d(EditLine *el, int ch) {
+  const LineInfo *li = el_line(el);
+  (void)ch;
+  if (li->buffer == li->lastchar) return CC_EOF;
+  if (li->cursor == li->lastchar) return CC_ERROR;
+  el_cursor(el, 1);
+  el_deletestr(el, 1);
+  return CC_REFRESH;
+}
+
 static void edit_start(Repl *r) {
   r->el = el_init("kite", stdin, stdout, stderr);
   r->hist = history_init();
@@ -560,6 +572,8 @@ static void edit_start(Repl *r) {
   /* The wide-character calls: libedit's narrow EL_ADDFN leaks its converted strings. */
   el_wset(r->el, EL_ADDFN, L"kite-complete", L"complete a name or attribute", edit_complete);
   el_wset(r->el, EL_BIND, L"^I", L"kite-complete", NULL);
+  el_wset(r->el, EL_ADDFN, L"kite-eof", L"end of input or delete a character", edit_ctrl_d);
+  el_wset(r->el, EL_BIND, L"^D", L"kite-eof", NULL);
   el_source(r->el, NULL);                    /* ~/.editrc, as other libedit programs */
 }
 
