@@ -32,7 +32,31 @@ typedef struct HeapTypeObject {
   size_t name_size;
   MemberDef *members;       /* __slots__ members, NULL-terminated, heap block */
   size_t nmembers;
+  ssize_t valuesoffset;     /* instances' InlineValues pointer, 0 = none (see below) */
+  Object **keys;            /* attribute names stored inline by instances (owned) */
+  uint8_t nkeys, keys_cap;
+  uint8_t hint;             /* most inline attributes seen on one instance */
 } HeapTypeObject;
+
+/* Inline attribute values: see "inline attribute values" below. */
+#define INLINE_MAX 6
+#define KEYS_MAX 64
+
+typedef struct InlineValues {
+  uint8_t cap, n;
+  uint8_t order[INLINE_MAX];   /* v[i] is the value of keys[order[i]]; insertion order */
+  Object *v[];
+} InlineValues;
+
+static inline size_t iv_bytes(size_t cap) { return sizeof(InlineValues) + cap * sizeof(Object *); }
+
+static inline ssize_t values_offset(TypeObject *t) {
+  return (t->tp_flags & TYPE_FLAG_HEAPTYPE) ? ((HeapTypeObject *)t)->valuesoffset : 0;
+}
+
+static inline InlineValues **values_ptr(TypeObject *t, Object *o) {
+  return (InlineValues **)((char *)o + values_offset(t));
+}
 
 /* ---- names and subtype checks ---------------------------------------------------- */
 
@@ -1122,6 +1146,8 @@ static int object_set_class(VM *vm, Object *self, Object *value, void *c) {
     return -1;
   }
   if (!compatible_for_assignment(vm, old, nt, "__class__")) return -1;
+  /* inline values are keyed by the old class's keys */
+  if (values_offset(old) && *values_ptr(old, self) && !type_instance_dict(vm, self)) return -1;
   obj_incref(value);
   self->ob_type = nt;
   obj_decref(vm, (Object *)old);
@@ -1134,6 +1160,7 @@ static Object *object_dir(VM *vm, Object *self, Object *const *args, size_t narg
   if (!names) return NULL;
   Object *d = NULL;
   ssize_t off = obj_is_small(self) ? 0 : obj_type(vm, self)->tp_dictoffset;
+  if (off && values_offset(obj_type(vm, self)) && !type_instance_dict(vm, self)) goto fail;
   if (off && (d = *(Object **)((char *)self + off)) && dict_merge(vm, names, d, 1) < 0) goto fail;
   Object *mro = obj_type(vm, self)->tp_mro;
   for (ssize_t i = 0; i < TUPLE_SIZE(mro); i++)
@@ -1693,8 +1720,13 @@ static void slot_finalize(VM *vm, Object *self) {
   Object *saved = exc_fetch(vm);
   bool found;
   Object *r = call_dunder(vm, self, vm->id.__del__, NULL, 0, &found);
-  if (r) obj_decref(vm, r);
-  else if (found) exc_write_unraisable(vm, "Exception ignored in", self);
+  if (r) {
+    obj_decref(vm, r);
+  } else if (found) {
+    /* CPython names the __del__ function, not the object, in the report. */
+    Object *f = type_lookup(vm, obj_type(vm, self), vm->id.__del__);
+    exc_write_unraisable(vm, "Exception ignored in", f ? f : self);
+  }
   exc_restore(vm, saved);
 }
 
@@ -1767,6 +1799,156 @@ static TypeObject *builtin_base(TypeObject *t) {
   return t;
 }
 
+/* ---- inline attribute values ------------------------------------------------------- */
+
+/* A class that adds a __dict__ also reserves a second pointer after it: instances keep
+   up to INLINE_MAX attributes in a small InlineValues block instead of a dict, keyed by
+   an index into the class's `keys` (CPython 3.11's key-sharing idea, simplified). A
+   2-attribute instance then costs 32 + 24 bytes instead of 24 + 72 + 128 for a dict.
+   The dict pointer stays NULL until something needs a real dict (__dict__, vars(),
+   dir(), a 7th attribute, a non-interned name, __class__ assignment): then the values
+   move into a dict in insertion order and the block is freed; from then on only the
+   dict is used. Invariant: never both a dict and a block.
+   The VM's LOAD_METHOD fast path looks only at the dict for instance attributes that
+   shadow a class function, so such names are never stored inline, and assigning a
+   function to a class materializes the dicts of instances holding that name inline. */
+
+
+static void iv_free(VM *vm, InlineValues **vp) {
+  InlineValues *iv = *vp;
+  if (!iv) return;
+  *vp = NULL;
+  for (size_t i = 0; i < iv->n; i++) obj_decref(vm, iv->v[i]);
+  heap_free(vm, iv, iv_bytes(iv->cap));
+}
+
+/* Index of name in ht's keys, adding it when add is set; -1 when absent or full. */
+static ssize_t key_index(VM *vm, HeapTypeObject *ht, Object *name, bool add) {
+  for (size_t k = 0; k < ht->nkeys; k++)
+    if (ht->keys[k] == name) return (ssize_t)k;
+  if (!add || ht->nkeys == KEYS_MAX) return -1;
+  if (ht->nkeys == ht->keys_cap) {
+    size_t nc = ht->keys_cap ? ht->keys_cap * 2u : 4u;
+    Object **nk = heap_realloc(vm, ht->keys, ht->keys_cap * sizeof(Object *), nc * sizeof(Object *));
+    if (!nk) {
+      exc_clear(vm);   /* no room for the key: the caller falls back to a dict */
+      return -1;
+    }
+    ht->keys = nk;
+    ht->keys_cap = (uint8_t)nc;
+  }
+  ht->keys[ht->nkeys] = obj_newref(name);
+  return ht->nkeys++;
+}
+
+static ssize_t iv_find(InlineValues *iv, ssize_t k) {
+  if (iv)
+    for (size_t i = 0; i < iv->n; i++)
+      if (iv->order[i] == k) return (ssize_t)i;
+  return -1;
+}
+
+Object *type_inline_get(VM *vm, Object *o, Object *name) {
+  TypeObject *t = obj_type(vm, o);
+  if (!values_offset(t)) return NULL;
+  InlineValues *iv = *values_ptr(t, o);
+  if (!iv) return NULL;
+  ssize_t i = iv_find(iv, key_index(vm, (HeapTypeObject *)t, name, false));
+  return i < 0 ? NULL : iv->v[i];
+}
+
+Object *type_instance_dict(VM *vm, Object *o) {
+  TypeObject *t = obj_type(vm, o);
+  Object **dp = (Object **)((char *)o + t->tp_dictoffset);
+  if (*dp) return *dp;
+  InlineValues *iv = values_offset(t) ? *values_ptr(t, o) : NULL;
+  Object *d = dict_new_presized(vm, iv ? iv->n : 0);
+  if (!d) return NULL;
+  for (size_t i = 0; iv && i < iv->n; i++)
+    if (dict_setitem(vm, d, ((HeapTypeObject *)t)->keys[iv->order[i]], iv->v[i]) < 0) {
+      obj_decref(vm, d);
+      return NULL;
+    }
+  if (iv) iv_free(vm, values_ptr(t, o));
+  *dp = d;
+  return d;
+}
+
+/* Could the VM's LOAD_METHOD fast path return a class attribute named name without
+   looking at the instance? Then the instance must keep name in a real dict. */
+static bool method_like(VM *vm, Object *v) {
+  return v && (obj_type(vm, v) == &vm->function_type || obj_type(vm, v) == &vm->method_descr_type);
+}
+
+/* type_inline_set's fallback: store into (or delete from) o's real dict. */
+static int dict_store(VM *vm, Object *o, Object *name, Object *value) {
+  Object *d = type_instance_dict(vm, o);
+  if (!d) return -1;
+  if (value) return dict_setitem(vm, d, name, value);
+  if (dict_delitem(vm, d, name) == 0) return 0;
+  if (!exc_matches(vm, &vm->exc_KeyError)) return -1;
+  exc_clear(vm);
+  return 1;
+}
+
+int type_inline_set(VM *vm, Object *o, Object *name, Object *value) {
+  TypeObject *t = obj_type(vm, o);
+  HeapTypeObject *ht = (HeapTypeObject *)t;
+  if (!values_offset(t)) return dict_store(vm, o, name, value);   /* e.g. Exception's */
+  InlineValues **vp = values_ptr(t, o), *iv = *vp;
+  bool ok = obj_type(vm, name) == &vm->str_type && ((StrObject *)name)->interned &&
+            !(value && method_like(vm, type_lookup(vm, t, name)));
+  ssize_t k = ok ? key_index(vm, ht, name, value != NULL) : -1;
+  ssize_t i = iv_find(iv, k);
+  if (!value) {
+    if (!ok) goto dict;
+    if (i < 0) return 1;
+    Object *old = iv->v[i];
+    iv->n--;
+    memmove(iv->order + i, iv->order + i + 1, (size_t)(iv->n - i));
+    memmove(iv->v + i, iv->v + i + 1, (size_t)(iv->n - i) * sizeof(Object *));
+    obj_decref(vm, old);
+    return 0;
+  }
+  if (k < 0) goto dict;
+  if (i >= 0) {
+    OBJ_SETREF(vm, iv->v[i], obj_newref(value));
+    return 0;
+  }
+  size_t n = iv ? iv->n : 0;
+  if (n == INLINE_MAX) goto dict;
+  if (!iv || n == iv->cap) {
+    size_t cap = n + 1 > ht->hint ? n + 1 : ht->hint;
+    if (cap > INLINE_MAX) cap = INLINE_MAX;
+    InlineValues *nv = heap_realloc(vm, iv, iv ? iv_bytes(iv->cap) : 0, iv_bytes(cap));
+    if (!nv) return -1;
+    if (!iv) nv->n = 0;
+    nv->cap = (uint8_t)cap;
+    *vp = iv = nv;
+  }
+  iv->order[n] = (uint8_t)k;
+  iv->v[n] = obj_newref(value);
+  iv->n++;
+  if (iv->n > ht->hint) ht->hint = iv->n;
+  return 0;
+dict:
+  return dict_store(vm, o, name, value);
+}
+
+/* A function named name was just stored in class t: instances of t (and subclasses)
+   holding name inline move to a real dict, so LOAD_METHOD still sees them. Rare (a
+   monkey-patched method whose name instances also use), so a heap scan is fine. */
+static int unshadow_instances(VM *vm, TypeObject *t, Object *name) {
+  for (size_t j = 0; j < vm->gc.count; j++) {
+    Object *o = vm->gc.table[j];
+    if (obj_is_small(o)) continue;
+    TypeObject *ot = obj_type(vm, o);
+    if (!values_offset(ot) || !type_is_subtype(ot, t) || !type_inline_get(vm, o, name)) continue;
+    if (!type_instance_dict(vm, o)) return -1;
+  }
+  return 0;
+}
+
 static int subtype_traverse(VM *vm, Object *self, VisitProc visit, void *arg) {
   TypeObject *t = obj_type(vm, self);
   int r = visit(vm, (Object *)t, arg);
@@ -1782,6 +1964,9 @@ static int subtype_traverse(VM *vm, Object *self, VisitProc visit, void *arg) {
     Object *d = *(Object **)((char *)self + t->tp_dictoffset);
     if (d && (r = visit(vm, d, arg))) return r;
   }
+  InlineValues *iv = values_offset(t) ? *values_ptr(t, self) : NULL;
+  for (size_t i = 0; iv && i < iv->n; i++)
+    if ((r = visit(vm, iv->v[i], arg))) return r;
   TypeObject *b = builtin_base(t);
   return b->tp_traverse ? b->tp_traverse(vm, self, visit, arg) : 0;
 }
@@ -1795,6 +1980,7 @@ static void clear_own_fields(VM *vm, Object *self) {
   }
   if (t->tp_dictoffset && builtin_base(t)->tp_dictoffset != t->tp_dictoffset)
     OBJ_CLEAR(vm, *(Object **)((char *)self + t->tp_dictoffset));
+  if (values_offset(t)) iv_free(vm, values_ptr(t, self));
 }
 
 static int subtype_clear(VM *vm, Object *self) {
@@ -1813,10 +1999,8 @@ static void subtype_dealloc(VM *vm, Object *self) {
 }
 
 static Object *subtype_get_dict(VM *vm, Object *self, void *c) {
-  ssize_t off = obj_type(vm, self)->tp_dictoffset;
-  Object **dp = (Object **)((char *)self + off);
-  if (!*dp && !(*dp = dict_new(vm))) return NULL;
-  return obj_newref(*dp);
+  Object *d = type_instance_dict(vm, self);
+  return d ? obj_newref(d) : NULL;
 }
 
 static int subtype_set_dict(VM *vm, Object *self, Object *value, void *c) {
@@ -1825,8 +2009,9 @@ static int subtype_set_dict(VM *vm, Object *self, Object *value, void *c) {
             value ? type_name(obj_type(vm, value)) : "NoneType");
     return -1;
   }
-  ssize_t off = obj_type(vm, self)->tp_dictoffset;
-  OBJ_SETREF(vm, *(Object **)((char *)self + off), obj_newref(value));
+  TypeObject *t = obj_type(vm, self);
+  if (values_offset(t)) iv_free(vm, values_ptr(t, self));
+  OBJ_SETREF(vm, *(Object **)((char *)self + t->tp_dictoffset), obj_newref(value));
   return 0;
 }
 
@@ -2062,9 +2247,13 @@ static Object *type_new_impl(VM *vm, TypeObject *meta, Object *name, Object *bas
   t->tp_itemsize = base->tp_itemsize;
   t->tp_dictoffset = base->tp_dictoffset;
   t->tp_version = 1;
+  ht->valuesoffset = ((base->tp_flags & TYPE_FLAG_HEAPTYPE) &&
+                      base->tp_dictoffset == t->tp_dictoffset)
+                         ? ((HeapTypeObject *)base)->valuesoffset : 0;
   if (add_dict) {
     t->tp_dictoffset = (ssize_t)t->tp_basicsize;
-    t->tp_basicsize += sizeof(Object *);
+    ht->valuesoffset = t->tp_dictoffset + (ssize_t)sizeof(Object *);
+    t->tp_basicsize += 2 * sizeof(Object *);
   }
   t->ht_name = str_intern(vm, name);
   if (!t->ht_name) goto fail;
@@ -2363,6 +2552,7 @@ static int type_setattro(VM *vm, Object *self, Object *name, Object *value) {
     }
   }
   type_modified(vm, t);
+  if (r == 0 && method_like(vm, value)) r = unshadow_instances(vm, t, key);
   const char *s = str_utf8(key);
   if (r == 0 && s[0] == '_' && s[1] == '_') {
     /* A dunder changed: recompute the slots of this class (subclasses keep theirs;
@@ -2412,6 +2602,8 @@ static void type_dealloc(VM *vm, Object *self) {
   OBJ_CLEAR(vm, t->ht_qualname);
   if (ht->name_utf8) heap_free(vm, ht->name_utf8, ht->name_size);
   if (ht->members) heap_free(vm, ht->members, sizeof(MemberDef) * (ht->nmembers + 1));
+  for (size_t k = 0; k < ht->nkeys; k++) obj_decref(vm, ht->keys[k]);
+  if (ht->keys) heap_free(vm, ht->keys, ht->keys_cap * sizeof(Object *));
   obj_free(vm, self, obj_type(vm, self)->tp_basicsize);
 }
 
