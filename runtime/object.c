@@ -474,8 +474,8 @@ Object *obj_generic_getattr(VM *vm, Object *o, Object *name) {
     }
   }
   Object **dictp = instance_dict_ptr(vm, o);
-  if (dictp && *dictp) {
-    Object *v = dict_getitem_str(vm, *dictp, name);
+  if (dictp) {
+    Object *v = *dictp ? dict_getitem_str(vm, *dictp, name) : type_inline_get(vm, o, name);
     if (v) {
       obj_xdecref(vm, descr);
       return obj_newref(v);
@@ -514,6 +514,11 @@ int obj_generic_setattr(VM *vm, Object *o, Object *name, Object *value) {
       exc_set(vm, &vm->exc_AttributeError, "'%s' object has no attribute '%U'",
               type_name(t), name);
     return -1;
+  }
+  if (!*dictp && (t->tp_flags & TYPE_FLAG_HEAPTYPE)) {   /* maybe inline values */
+    int r = type_inline_set(vm, o, name, value);
+    if (r <= 0) return r;
+    goto missing;
   }
   if (!*dictp) {
     if (!value) goto missing;

@@ -34,6 +34,17 @@ static inline size_t type_instance_size(TypeObject *t, ssize_t nitems) {
   return t->tp_basicsize + (size_t)nitems * t->tp_itemsize;
 }
 
+/* Instance attributes of classes that keep them inline (see type.c, "inline attribute
+   values"); o's type has a __dict__ slot and o's dict pointer is NULL.
+   type_inline_get: borrowed reference (alive while o holds it) or NULL (no exception).
+   type_inline_set: store (value borrowed) or delete (value NULL) name; 0, -1 on error,
+   1 when deleting a missing name (no exception: the caller raises AttributeError).
+   type_instance_dict: borrowed reference to o's __dict__, created (moving any inline
+   values into it) if needed; NULL on error. */
+Object *type_inline_get(VM *vm, Object *o, Object *name);
+int type_inline_set(VM *vm, Object *o, Object *name, Object *value);
+Object *type_instance_dict(VM *vm, Object *o);
+
 /* New reference: a builtin function object (builtin_function_or_method) for def,
    bound to self (borrowed, may be NULL; a module for module-level functions). */
 Object *builtin_new(VM *vm, const MethodDef *def, Object *self);
