@@ -41,18 +41,9 @@
 
 /* ---- allocation -------------------------------------------------------------------- */
 
-Object *float_new(VM *vm, double v) {
-  FloatObject *f = vm->float_freelist;
-  if (f) {
-    vm->float_freelist = (void *)f->ob.ob_type;
-    vm->float_freelist_len--;
-    f->ob.ob_refcnt = 1;
-    f->ob.ob_gc = 0;
-    f->ob.ob_type = &vm->float_type;
-  } else if (!(f = (FloatObject *)obj_alloc(vm, &vm->float_type, 0))) {
-    return NULL;
-  }
-  f->value = v;
+Object *float_new_slow(VM *vm, double v) {
+  FloatObject *f = (FloatObject *)obj_alloc(vm, &vm->float_type, 0);
+  if (f) f->value = v;
   return (Object *)f;
 }
 
@@ -88,7 +79,11 @@ static Object *float_of_type(VM *vm, TypeObject *type, double v) {
 
 /* x as a double when it is an int or a float: 1; 0 when it is neither; -1 on error. */
 static int number_value(VM *vm, Object *x, double *out) {
-  if (FLOAT_CHECK(vm, x)) {
+  if (obj_is_small(x)) {
+    *out = (double)small_value(x);
+    return 1;
+  }
+  if (FLOAT_CHECK_EXACT(vm, x) || FLOAT_CHECK(vm, x)) {
     *out = float_value(x);
     return 1;
   }
@@ -134,26 +129,65 @@ int float_as_double(VM *vm, Object *o, double *out) {
 
 /* ---- repr ---------------------------------------------------------------------------- */
 
-/* The shortest round-trip digits of v (finite, > 0): digits without trailing zeros,
-   and decpt with v = 0.DIGITS * 10**decpt. Returns the digit count. */
-static int shortest_digits(double v, char *digits, int *decpt) {
+/* The p significant digits of v > 0 (p - 1 after the point in "%.*e"), correctly
+   rounded, or rounded up when up. Returns the digit count written to digits (no
+   trailing zeros) and sets *decpt: v ~ 0.DIGITS * 10**decpt. */
+static int decimal_digits(double v, int p, bool up, char *digits, int *decpt) {
   char buf[40];
-  int lo = 1, hi = 17;
-  while (lo < hi) {
-    int mid = (lo + hi) / 2;
-    snprintf(buf, sizeof buf, "%.*e", mid - 1, v);
-    if (strtod(buf, NULL) == v) hi = mid;
-    else lo = mid + 1;
-  }
-  snprintf(buf, sizeof buf, "%.*e", lo - 1, v);
+  snprintf(buf, sizeof buf, "%.*e", p - 1, v);
   int n = 0;
-  const char *p = buf;
-  for (; *p != 'e'; p++)
-    if (*p != '.') digits[n++] = *p;
+  const char *q = buf;
+  for (; *q != 'e'; q++)
+    if (*q != '.') digits[n++] = *q;
+  *decpt = atoi(q + 1) + 1;
+  if (up && strtod(buf, NULL) < v) {   /* add one unit in the last place */
+    int i = n - 1;
+    while (i >= 0 && digits[i] == '9') digits[i--] = '0';
+    if (i >= 0) {
+      digits[i]++;
+    } else {
+      digits[0] = '1';
+      ++*decpt;
+    }
+  }
   while (n > 1 && digits[n - 1] == '0') n--;
   digits[n] = 0;
-  *decpt = atoi(p + 1) + 1;
   return n;
+}
+
+static bool digits_round_trip(double v, const char *digits, int n, int decpt) {
+  char buf[48];
+  snprintf(buf, sizeof buf, "0.%.*se%d", n, digits, decpt);
+  return strtod(buf, NULL) == v;
+}
+
+/* The shortest round-trip digits of v (finite, > 0), as decimal_digits returns them.
+   Correctly rounded p-digit candidates round-trip for every p from some point on, so
+   that point is found by bisection. A power of two has a narrower rounding interval
+   below it than above, where a shorter string rounded up may still round-trip (as
+   dtoa finds: repr(2.0**-140) is '7.174648137343064e-43'). */
+static int shortest_digits(double v, char *digits, int *decpt) {
+  int lo = 1, hi = 17;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2, d, n = decimal_digits(v, mid, false, digits, &d);
+    if (digits_round_trip(v, digits, n, d)) hi = mid;
+    else lo = mid + 1;
+  }
+  int e;
+  if (frexp(v, &e) == 0.5) {
+    while (lo > 1) {
+      char up[20];
+      int d, n = decimal_digits(v, lo - 1, true, up, &d);
+      if (!digits_round_trip(v, up, n, d)) break;
+      lo--;
+    }
+    int d, n = decimal_digits(v, lo, true, digits, &d);
+    if (digits_round_trip(v, digits, n, d)) {
+      *decpt = d;
+      return n;
+    }
+  }
+  return decimal_digits(v, lo, false, digits, decpt);
 }
 
 int float_repr_buf(double v, char *buf) {
@@ -435,6 +469,8 @@ static Object *float_arith(VM *vm, double x, double y, int op) {
 }
 
 static Object *float_binop(VM *vm, Object *a, Object *b, int op) {
+  if (FLOAT_CHECK_EXACT(vm, a) && FLOAT_CHECK_EXACT(vm, b))
+    return float_arith(vm, float_value(a), float_value(b), op & ~BINOP_INPLACE);
   double x, y;
   int ra = number_value(vm, a, &x);
   if (ra <= 0) return ra < 0 ? NULL : obj_newref(VM_NOTIMPL(vm));
@@ -476,10 +512,10 @@ static Object *float_unaryop(VM *vm, Object *self, int op) {
 static const int swapped_op[] = {CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE};
 
 static Object *float_richcompare(VM *vm, Object *a, Object *b, int op) {
-  if (!FLOAT_CHECK(vm, a)) return obj_newref(VM_NOTIMPL(vm));
+  if (!FLOAT_CHECK_EXACT(vm, a) && !FLOAT_CHECK(vm, a)) return obj_newref(VM_NOTIMPL(vm));
   double x = float_value(a);
   if (INT_CHECK(vm, b)) return int_compare_double(vm, b, x, swapped_op[op]);
-  if (!FLOAT_CHECK(vm, b)) return obj_newref(VM_NOTIMPL(vm));
+  if (!FLOAT_CHECK_EXACT(vm, b) && !FLOAT_CHECK(vm, b)) return obj_newref(VM_NOTIMPL(vm));
   double y = float_value(b);
   bool r;
   switch (op) {

@@ -11,8 +11,21 @@ typedef struct FloatObject {
   double value;
 } FloatObject;
 
-/* New reference. */
-Object *float_new(VM *vm, double v);
+/* New reference: float_new when the free list is empty. */
+Object *float_new_slow(VM *vm, double v);
+/* New reference: a float with value v, from the VM's free list when it can (inline
+   because float arithmetic allocates one result per operation). */
+static inline Object *float_new(VM *vm, double v) {
+  FloatObject *f = (FloatObject *)vm->float_freelist;
+  if (!f) return float_new_slow(vm, v);
+  vm->float_freelist = (void *)f->ob.ob_type;   /* free entries link through ob_type */
+  vm->float_freelist_len--;
+  f->ob.ob_refcnt = 1;
+  f->ob.ob_gc = 0;
+  f->ob.ob_type = &vm->float_type;
+  f->value = v;
+  return (Object *)f;
+}
 static inline double float_value(Object *o) { return ((FloatObject *)o)->value; }
 /* Convert an int or float (or __float__/__index__) to double. 0 or -1. */
 int float_as_double(VM *vm, Object *o, double *out);

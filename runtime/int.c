@@ -57,6 +57,17 @@ static IntObject *big_alloc(VM *vm, ssize_t n) {
   return (IntObject *)obj_alloc(vm, &vm->int_type, n);
 }
 
+/* New reference: as big_alloc, but the digits are left for the caller to fill. */
+static IntObject *big_alloc_raw(VM *vm, ssize_t n) {
+  IntObject *r = heap_alloc(vm, int_bytes(n));
+  if (!r) return NULL;
+  r->ob.ob_base.ob_refcnt = 1;
+  r->ob.ob_base.ob_gc = 0;
+  r->ob.ob_base.ob_type = &vm->int_type;
+  r->ob.ob_size = n;
+  return r;
+}
+
 static void big_free(VM *vm, IntObject *r, ssize_t n) {
   obj_free(vm, (Object *)r, int_bytes(n));
 }
@@ -123,7 +134,7 @@ static int64_t mag_bits(const digit *d, ssize_t n) {
   return n == 0 ? 0 : (int64_t)(n - 1) * DIGIT_BITS + (DIGIT_BITS - __builtin_clz(d[n - 1]));
 }
 
-/* Scratch digits: on the stack when small, else on the VM heap. */
+/* Scratch digits (uninitialised): on the stack when small, else on the VM heap. */
 typedef struct Scratch {
   digit *p;
   size_t n;
@@ -132,11 +143,8 @@ typedef struct Scratch {
 
 static digit *scratch_get(VM *vm, Scratch *s, size_t n) {
   s->n = n;
-  if (n <= sizeof s->stack / sizeof(digit)) {
-    memset(s->stack, 0, n * sizeof(digit));
-    return s->p = s->stack;
-  }
-  return s->p = heap_calloc(vm, n * sizeof(digit));
+  if (n <= sizeof s->stack / sizeof(digit)) return s->p = s->stack;
+  return s->p = heap_alloc(vm, n * sizeof(digit));
 }
 
 static void scratch_release(VM *vm, Scratch *s) {
@@ -298,6 +306,7 @@ static int mag_mul_acc(VM *vm, digit *r, ssize_t rn, const digit *a, ssize_t na,
     mag_subfrom(r + h, rn - h, z, zl);
   }
   if (rc == 0) {
+    memset(asum, 0, (size_t)(sa + sb) * sizeof(digit));
     memcpy(asum, a + h, (size_t)a1n * sizeof(digit));
     mag_addto(asum, sa, a, h);
     memcpy(bsum, b + h, (size_t)b1n * sizeof(digit));
@@ -373,16 +382,10 @@ static Object *view_add_mag(VM *vm, const View *a, const View *b, bool neg) {
   digit top = a->n ? a->d[a->n - 1] : 0;
   bool extra = a->n == b->n ? (twodigits)top + b->d[b->n - 1] >= 0xffffffffu : top == 0xffffffffu;
   ssize_t n = a->n + extra;
-  IntObject *r = big_alloc(vm, n);
+  IntObject *r = big_alloc_raw(vm, n);
   if (!r) return NULL;
   digit c = mag_add(r->digits, a->d, a->n, b->d, b->n);
-  if (c) {
-    if (!extra) {   /* cannot happen: the prediction is conservative */
-      big_free(vm, r, n);
-      return exc_set(vm, &vm->exc_SystemError, "int addition overflowed its box");
-    }
-    r->digits[a->n] = c;
-  }
+  if (extra) r->digits[a->n] = c;   /* c != 0 implies extra: the prediction is conservative */
   return big_finish(vm, r, n, neg);
 }
 
@@ -394,7 +397,7 @@ static Object *view_sub_mag(VM *vm, const View *a, const View *b, bool neg) {
     const View *t = a; a = b; b = t;
     neg = !neg;
   }
-  IntObject *r = big_alloc(vm, a->n);
+  IntObject *r = big_alloc_raw(vm, a->n);
   if (!r) return NULL;
   mag_sub(r->digits, a->d, a->n, b->d, b->n);
   return big_finish(vm, r, a->n, neg);
@@ -529,7 +532,7 @@ static Object *int_neg(VM *vm, Object *a) {
   if (obj_is_small(a)) return int_from_i64(vm, -small_value(a));
   View v;
   view_init(a, &v);
-  IntObject *r = big_alloc(vm, v.n);
+  IntObject *r = big_alloc_raw(vm, v.n);
   if (!r) return NULL;
   memcpy(r->digits, v.d, (size_t)v.n * sizeof(digit));
   return big_finish(vm, r, v.n, !v.neg);
@@ -539,7 +542,7 @@ Object *int_exact(VM *vm, Object *o) {
   if (INT_CHECK_EXACT(vm, o)) return obj_newref(o);
   View v;
   view_init(o, &v);
-  IntObject *r = big_alloc(vm, v.n);
+  IntObject *r = big_alloc_raw(vm, v.n);
   if (!r) return NULL;
   memcpy(r->digits, v.d, (size_t)v.n * sizeof(digit));
   return big_finish(vm, r, v.n, v.neg);
@@ -708,6 +711,12 @@ int64_t int_bit_length(VM *vm, Object *o) {
 }
 
 int64_t int_hash(VM *vm, Object *o) {
+  if (obj_is_small(o)) {   /* |v| <= 2**61 = HASH_MODULUS + 1 */
+    int64_t x = small_value(o);
+    if (x == SMALL_MIN || x == -1) return -2;   /* hash -1 is reserved for errors */
+    if (x == (int64_t)HASH_MODULUS || x == -(int64_t)HASH_MODULUS) return 0;
+    return x;
+  }
   View v;
   view_init(o, &v);
   uint64_t x = 0;
