@@ -26,7 +26,8 @@
  *
  * After the partition (no user code has run yet):
  *   - exact tuples (always) and dicts (full collections) whose items are all atomic
- *     are untracked while compacting (CPython's untrack_tuples/untrack_dicts);
+ *     are untracked while compacting (CPython's untrack_tuples/untrack_dicts), except
+ *     in an emergency collection: the allocation that failed may be filling one;
  *   - the survivors are promoted by moving boundaries: R becomes part of generation
  *     g+1 (or stays in 2), younger generations are empty;
  *   - the unreachable objects are copied to an array U and each gets a temporary
@@ -115,12 +116,11 @@ static bool grow(VM *vm) {
 void gc_track(VM *vm, Object *o) {
   GCState *gc = &vm->gc;
   if (gc_is_tracked(o)) return;
-  /* Without room the object stays untracked: refcounting still frees it, only a
-     cycle through it would leak. gc_track has no way to report failure. */
-  if (gc->count == gc->capacity && !grow(vm)) return;
-  gc->table[gc->count] = o;
-  set_index(o, gc->count);
-  gc->count++;
+  /* Collect before o joins the table: o cannot be examined half-way through what
+     its caller is doing (dict insertion tracks the dict before storing the item that
+     made it necessary, and a full collection would untrack it again), and while it
+     is outside the table its references count as external, so it keeps its
+     referents alive. */
   gc->gen_count[0]++;
 #ifdef KITE_DEBUG_STRESS_GC
   if (gc->enabled && gc->threshold[0] != 0 && !gc->collecting && !vm->exc)
@@ -128,6 +128,13 @@ void gc_track(VM *vm, Object *o) {
 #else
   if (gc->gen_count[0] > gc->threshold[0]) gc_maybe_collect(vm);
 #endif
+  if (gc_is_tracked(o)) return;   /* a finalizer tracked it meanwhile */
+  /* Without room the object stays untracked: refcounting still frees it, only a
+     cycle through it would leak. gc_track has no way to report failure. */
+  if (gc->count == gc->capacity && !grow(vm)) return;
+  gc->table[gc->count] = o;
+  set_index(o, gc->count);
+  gc->count++;
 }
 
 /* Remove o from the table: the hole travels down the segments, each time filled by
@@ -327,7 +334,7 @@ static bool mark_reachable(Collect *c) {
 /* Stable partition of R (reachable first), untracking atomic tuples/dicts among the
    reachable ones. Fills U (room for every unreachable object). Returns the new end of
    the reachable part; the unreachable objects follow it up to the new gc->count. */
-static size_t partition(Collect *c, Object **U, size_t *nu, bool dicts) {
+static size_t partition(Collect *c, Object **U, size_t *nu, bool untrack, bool dicts) {
   VM *vm = c->vm;
   GCState *gc = &vm->gc;
   size_t w = c->base, k = 0;
@@ -335,7 +342,7 @@ static size_t partition(Collect *c, Object **U, size_t *nu, bool dicts) {
     Object *o = c->table[i];
     if (c->refs[i - c->base] == 0) {
       U[k++] = o;
-    } else if (untrackable(vm, o, dicts)) {
+    } else if (untrack && untrackable(vm, o, dicts)) {
       clear_index(o);
     } else {
       c->table[w] = o;
@@ -458,7 +465,7 @@ static size_t delete_garbage(VM *vm, Object **U, size_t n, const bool *alive) {
 /* The body of a collection; `collecting` is set and no exception is pending.
    Returns the number of unreachable objects found (collected; Kite has no legacy
    finalizers, so nothing is uncollectable). */
-static size_t collect_main(VM *vm, int gen) {
+static size_t collect_main(VM *vm, int gen, bool untrack) {
   GCState *gc = &vm->gc;
   Heap *h = &vm->heap;
   double t0 = 0;
@@ -481,7 +488,7 @@ static size_t collect_main(VM *vm, int gen) {
     ok = !nu || U;
   }
   size_t reachable_end = c.end;
-  if (ok) reachable_end = partition(&c, U, &nu, gen == GC_NGENS - 1);
+  if (ok) reachable_end = partition(&c, U, &nu, untrack, gen == GC_NGENS - 1);
   else nu = 0;
   heap_free_raw(h, c.refs, n * sizeof(uint32_t));
   heap_free_raw(h, c.stack, c.stack_cap * sizeof(uint32_t));
@@ -521,7 +528,7 @@ static size_t collect_main(VM *vm, int gen) {
   return m;
 }
 
-ssize_t gc_collect(VM *vm, int gen) {
+static ssize_t collect(VM *vm, int gen, bool untrack) {
   GCState *gc = &vm->gc;
   if (gc->collecting) return 0;
   if (gen < 0) gen = 0;
@@ -529,9 +536,13 @@ ssize_t gc_collect(VM *vm, int gen) {
   gc->collecting = true;
   Object *saved = exc_fetch(vm);
   invoke_callbacks(vm, "start", gen, 0, 0);
-  size_t m = collect_main(vm, gen);
+  size_t m = collect_main(vm, gen, untrack);
   invoke_callbacks(vm, "stop", gen, (ssize_t)m, 0);
   exc_restore(vm, saved);
   gc->collecting = false;
   return (ssize_t)m;
 }
+
+ssize_t gc_collect(VM *vm, int gen) { return collect(vm, gen, true); }
+
+ssize_t gc_collect_emergency(VM *vm) { return collect(vm, GC_NGENS - 1, false); }

@@ -70,8 +70,9 @@ void gc_release_lists(VM *vm);
    own memory (VM teardown; the built-in types must still be usable). */
 void gc_finish(VM *vm);
 
-/* Start tracking o, which must be a fully initialised container not yet tracked.
-   May run a collection first if generation 0 is over its threshold. */
+/* Start tracking o, which must be a fully initialised container (tracking it again
+   is a no-op). May run a collection first, before o is in the table, if generation 0
+   is over its threshold. */
 void gc_track(VM *vm, Object *o);
 /* Stop tracking o (no-op if it is not tracked). */
 void gc_untrack(VM *vm, Object *o);
@@ -82,6 +83,9 @@ static inline bool gc_is_tracked(const Object *o) {
 /* Collect generations 0..gen. Returns the number of unreachable objects found
    (collected + uncollectable), or -1 with an exception set. */
 ssize_t gc_collect(VM *vm, int gen);
+/* The allocator's last resort before MemoryError: a full collection that leaves
+   atomic tuples and dicts tracked (the failed allocation may be filling one). */
+ssize_t gc_collect_emergency(VM *vm);
 /* Called by the allocator when tracking pushes gen 0 over its threshold. */
 void gc_maybe_collect(VM *vm);
 

@@ -418,7 +418,7 @@ void *heap_realloc_raw(Heap *h, void *p, size_t old, size_t n) {
    disabled (gc.disable(), or a VM still being built). */
 static bool emergency_collect(VM *vm) {
   if (vm->gc.collecting || !vm->gc.enabled) return false;
-  gc_collect(vm, GC_NGENS - 1);
+  gc_collect_emergency(vm);
   return true;
 }
 
