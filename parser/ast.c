@@ -27,6 +27,7 @@
 #include "parser/ast.h"
 #include "parser/parse.h"
 #include "gc/heap.h"   /* for heap_alloc(): arena blocks */
+#include "runtime/unicode.h"   /* for unicode_lookup_name(): \N{...} escapes */
 
 /* ==== arena ====================================================================== */
 
@@ -1341,7 +1342,11 @@ static int decode_escapes(Parser *p, SBuf *b, const char *s, size_t n, int bytes
     if (j > i && !sb_put(p, b, s + i, j - i)) return 0;
     if (j >= n) break;
     size_t esc = j;
-    j++;   /* past the backslash; the scanner guarantees a following character */
+    j++;   /* past the backslash */
+    if (j >= n) {   /* an f-string chunk may end at a backslash before '{': kept as is */
+      if (!sb_put(p, b, s + esc, 1)) return 0;
+      break;
+    }
     char c = s[j++];
     char ch;
     switch (c) {
@@ -1391,13 +1396,28 @@ static int decode_escapes(Parser *p, SBuf *b, const char *s, size_t n, int bytes
       }
       break;
     }
-    case 'N':
-      if (!bytes) {
-        parse_error_loc(p, loc, "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: unknown Unicode character name",
-                        esc, j - 1);
-        return 0;
+    case 'N': {
+      if (bytes) goto keep;
+      /* CPython's rules: "\N{name}"; anything else is malformed, and the error
+         spans from the backslash to where scanning stopped */
+      const char *msg = "malformed \\N character escape";
+      if (j < n && s[j] == '{') {
+        size_t name = ++j;
+        while (j < n && s[j] != '}') j++;
+        if (j < n && j > name) {
+          uint32_t cp;
+          j++;
+          if (unicode_lookup_name(s + name, j - 1 - name, &cp)) {
+            if (!put_utf8(p, b, cp)) return 0;
+            break;
+          }
+          msg = "unknown Unicode character name";
+        }
       }
-      /* fallthrough */
+      parse_error_loc(p, loc, "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: %s",
+                      esc, j - 1, msg);
+      return 0;
+    }
     default:
     keep:   /* invalid escape: CPython warns and keeps the backslash */
       if (!sb_put(p, b, s + esc, j - esc)) return 0;
@@ -1595,11 +1615,31 @@ static const char *fstring_field(Parser *p, FParts *f, const Token *t, const cha
   return q + 1;
 }
 
+/* End of the literal text starting at s: the next '{' or '}' that is not part of
+   an escape (the braces of "\\N{name}" belong to the escape unless raw). */
+static const char *literal_end(const char *s, const char *end, int raw) {
+  const char *q = s;
+  while (q < end && *q != '{' && *q != '}') {
+    if (*q == '\\' && !raw && q + 1 < end) {
+      if (q[1] == 'N' && q + 2 < end && q[2] == '{') {
+        const char *close = memchr(q + 3, '}', (size_t)(end - q - 3));
+        if (close) {
+          q = close + 1;
+          continue;
+        }
+      }
+      q += q[1] == '\\' ? 2 : 1;   /* "\\\\N{" is a backslash, then a field */
+      continue;
+    }
+    q++;
+  }
+  return q;
+}
+
 static int fstring_parse(Parser *p, FParts *f, const Token *t, const char *s, const char *end,
                          int raw, int recurse) {
   while (s < end) {
-    const char *q = s;
-    while (q < end && *q != '{' && *q != '}') q++;
+    const char *q = literal_end(s, end, raw);
     if (q > s) {
       if (raw) {
         if (!sb_put(p, &f->lit, s, (size_t)(q - s))) return 0;
@@ -2071,13 +2111,7 @@ static void repr_str(FILE *out, const char *s, size_t n, int bytes) {
       int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
       unsigned cp = c & (0x3F >> (len - 1));
       for (int k = 1; k < len && i + (size_t)k < n; k++) cp = (cp << 6) | ((unsigned char)s[i + (size_t)k] & 0x3F);
-      /* str.isprintable(): controls, separators other than space, format chars,
-         private use and surrogates are escaped (common ranges only) */
-      int np = cp <= 0xA0 || cp == 0xAD || (cp >= 0x2000 && cp <= 0x200F) ||
-               (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) ||
-               cp == 0x3000 || cp == 0xFEFF || (cp >= 0xE000 && cp <= 0xF8FF) ||
-               cp == 0x1680 || cp == 0x180E || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
-               cp >= 0xF0000;
+      int np = !(unicode_flags(cp) & UNICODE_PRINTABLE);   /* as str.__repr__ */
       if (!np) fwrite(s + i, 1, (size_t)len, out);
       else if (cp <= 0xFF) fprintf(out, "\\x%02x", cp);
       else if (cp <= 0xFFFF) fprintf(out, "\\u%04x", cp);

@@ -1581,7 +1581,7 @@ static void visit_for(Compiler *c, const Stmt *s) {
   emit(c, OP_GET_ITER, 0);
   bind(c, start);
   if (!push_fblock(c, FB_FOR_LOOP, start, end, NULL)) return;
-  c->u->loc = s->v.For.iter->loc;
+  c->u->loc = s->loc;   /* as 3.11: an error in next() underlines the whole statement */
   emit(c, OP_FOR_ITER, cleanup);
   store_target(c, s->v.For.target);
   visit_stmts(c, &s->v.For.body);
