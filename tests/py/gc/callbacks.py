@@ -1,6 +1,8 @@
 # gc.callbacks are called with ("start"/"stop", info) around every collection.
 import gc
 
+gc.disable()  # deterministic: only the explicit collections below run
+
 gc.collect()
 log = []
 

@@ -1,6 +1,8 @@
 # __del__ on objects in cycles (PEP 442): run once, resurrection allowed.
 import gc
 
+gc.disable()  # deterministic: only the explicit collections below run
+
 class Noisy:
     def __init__(self, name):
         self.name = name

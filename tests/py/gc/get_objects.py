@@ -1,6 +1,8 @@
 # get_objects: the tracked objects, by generation.
 import gc
 
+gc.disable()  # deterministic: only the explicit collections below run
+
 gc.collect()
 x = [1, 2]
 objs = gc.get_objects()

@@ -1,6 +1,8 @@
 # get_referents and get_referrers.
 import gc
 
+gc.disable()  # deterministic: only the explicit collections below run
+
 def refs(*objs):
     # Sorted by repr: the visiting order is an implementation detail.
     return sorted(map(repr, gc.get_referents(*objs)))

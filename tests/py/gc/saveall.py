@@ -1,6 +1,8 @@
 # DEBUG_SAVEALL keeps the garbage in gc.garbage instead of freeing it.
 import gc
 
+gc.disable()  # deterministic: only the explicit collections below run
+
 gc.collect()
 print(gc.garbage)
 gc.set_debug(gc.DEBUG_SAVEALL)

@@ -1,6 +1,8 @@
 # get_stats: per-generation counters.
 import gc
 
+gc.disable()  # deterministic: only the explicit collections below run
+
 stats = gc.get_stats()
 print(type(stats).__name__, len(stats))
 print([sorted(s) for s in stats])
