@@ -14,7 +14,14 @@
 #include "vm/compile.h"
 #include "vm/run.h"
 
+/* A constant's repr, shortened; code objects without their address so that the
+   output is reproducible. */
 static void print_obj(VM *vm, Object *o, FILE *out) {
+  if (!obj_is_small(o) && obj_type(vm, o) == &vm->code_type) {
+    CodeObject *co = (CodeObject *)o;
+    fprintf(out, "<code object %s, line %d>", str_utf8(co->name), co->firstlineno);
+    return;
+  }
   Object *r = obj_repr(vm, o);
   if (!r) {
     exc_clear(vm);
@@ -58,6 +65,21 @@ void debug_dis_instr(VM *vm, CodeObject *co, int i, FILE *out) {
     case OP_JUMP_IF_TRUE_OR_POP: case OP_FOR_ITER: case OP_SEND:
       fprintf(out, " (to %u)", arg);
       break;
+    case OP_BINARY_OP: {
+      static const char *const ops[BINOP_COUNT] = {
+          [BINOP_ADD] = "+", [BINOP_SUB] = "-", [BINOP_MUL] = "*", [BINOP_MATMUL] = "@",
+          [BINOP_TRUEDIV] = "/", [BINOP_MOD] = "%", [BINOP_POW] = "**", [BINOP_LSHIFT] = "<<",
+          [BINOP_RSHIFT] = ">>", [BINOP_OR] = "|", [BINOP_XOR] = "^", [BINOP_AND] = "&",
+          [BINOP_FLOORDIV] = "//"};
+      uint32_t b = arg & ~(uint32_t)BINOP_INPLACE;
+      if (b < BINOP_COUNT && ops[b]) fprintf(out, " (%s%s)", ops[b], arg & BINOP_INPLACE ? "=" : "");
+      break;
+    }
+    case OP_COMPARE_OP: {
+      static const char *const cmps[] = {"<", "<=", "==", "!=", ">", ">="};
+      if (arg < sizeof cmps / sizeof cmps[0]) fprintf(out, " (%s)", cmps[arg]);
+      break;
+    }
     default: break;
   }
   fputc('\n', out);
