@@ -279,8 +279,8 @@ static int mag_mul_acc(VM *vm, digit *r, ssize_t rn, const digit *a, ssize_t na,
     ssize_t tn = na; na = nb; nb = tn;
   }
   na = trimmed(a, na);
-  if (na < KARATSUBA_CUTOFF) {
-    mag_mul_school(r, rn, a, na, b, trimmed(b, nb));
+  if (na < KARATSUBA_CUTOFF) {   /* outer loop over the shorter a, inner over b */
+    mag_mul_school(r, rn, b, trimmed(b, nb), a, na);
     return 0;
   }
   if (2 * na <= nb) {
@@ -413,6 +413,13 @@ static Object *view_add(VM *vm, const View *a, const View *b, bool negate_b) {
 static Object *view_mul(VM *vm, const View *a, const View *b) {
   if (a->n == 0 || b->n == 0) return small_new(0);
   ssize_t n = a->n + b->n;
+  if (a->n == 1 || b->n == 1) {   /* by one digit: the common big * small case */
+    const View *big = a->n == 1 ? b : a;
+    IntObject *r = big_alloc_raw(vm, n);
+    if (!r) return NULL;
+    r->digits[n - 1] = mag_mul1(r->digits, big->d, big->n, (a->n == 1 ? a : b)->d[0], 0);
+    return big_finish(vm, r, n, a->neg != b->neg);
+  }
   IntObject *r = big_alloc(vm, n);
   if (!r) return NULL;
   if (mag_mul_acc(vm, r->digits, n, a->d, a->n, b->d, b->n) < 0) {
