@@ -550,45 +550,36 @@ static Object *gcd2(VM *vm, Object *a, Object *b) {
   return a;
 }
 
+/* New reference: lcm(|l|, |x|) of two exact ints. */
+static Object *lcm2(VM *vm, Object *l, Object *x) {
+  if (int_sign(vm, x) == 0 || int_sign(vm, l) == 0) return small_new(0);
+  Object *q = binop_steal(vm, obj_newref(l), gcd2(vm, l, x), BINOP_FLOORDIV);
+  Object *p = binop_steal(vm, q, obj_newref(x), BINOP_MUL);
+  return p && int_sign(vm, p) < 0 ? binop_steal(vm, small_new(0), p, BINOP_SUB) : p;
+}
+
+/* New reference: step(...step(step(acc, x0), x1)..., xn-1) over the arguments as exact
+   ints. Steals acc. */
+static Object *fold_ints(VM *vm, Object *const *args, size_t nargs, Object *acc,
+                         Object *(*step)(VM *, Object *, Object *)) {
+  for (size_t i = 0; i < nargs && acc; i++) {
+    Object *x = as_int(vm, args[i]);
+    Object *t = x ? step(vm, acc, x) : NULL;
+    obj_xdecref(vm, x);
+    obj_decref(vm, acc);
+    acc = t;
+  }
+  return acc;
+}
+
 FN(math_gcd) {
   if (arg_no_kw(vm, "gcd", kwnames) < 0) return NULL;
-  Object *g = small_new(0);
-  for (size_t i = 0; i < nargs && g; i++) {
-    Object *x = as_int(vm, args[i]);
-    if (!x) {
-      obj_decref(vm, g);
-      return NULL;
-    }
-    Object *t = gcd2(vm, g, x);
-    obj_decref(vm, x);
-    obj_decref(vm, g);
-    g = t;
-  }
-  return g;
+  return fold_ints(vm, args, nargs, small_new(0), gcd2);
 }
 
 FN(math_lcm) {
   if (arg_no_kw(vm, "lcm", kwnames) < 0) return NULL;
-  Object *l = small_new(1);
-  for (size_t i = 0; i < nargs && l; i++) {
-    Object *x = as_int(vm, args[i]);
-    if (!x) {
-      obj_decref(vm, l);
-      return NULL;
-    }
-    if (int_sign(vm, x) == 0 || int_sign(vm, l) == 0) {
-      obj_decref(vm, l);
-      l = small_new(0);
-    } else {
-      Object *g = gcd2(vm, l, x);
-      Object *q = binop_steal(vm, obj_newref(l), g, BINOP_FLOORDIV);
-      Object *p = binop_steal(vm, q, obj_newref(x), BINOP_MUL);
-      obj_decref(vm, l);
-      l = p && int_sign(vm, p) < 0 ? binop_steal(vm, small_new(0), p, BINOP_SUB) : p;
-    }
-    obj_decref(vm, x);
-  }
-  return l;
+  return fold_ints(vm, args, nargs, small_new(1), lcm2);
 }
 
 /* New reference: the product lo * (lo+1) * ... * hi (lo <= hi), by binary splitting so
