@@ -3,6 +3,7 @@
    str_from_format, StrBuf and strict UTF-8 decoding. */
 #include "str_helpers.h"
 #include "runtime/slice.h"
+#include "runtime/unicode.h"
 
 #include "str_cases.inc"
 
@@ -236,4 +237,22 @@ Test(str, compare_is_code_point_order) {
     obj_decref(vm, a), obj_decref(vm, b);
   }
   vm_free(vm);
+}
+
+Test(str, unicode_name_lookup) {
+  static const struct { const char *name; uint32_t cp; } t[] = {
+    {"GREEK SMALL LETTER ALPHA", 0x3b1}, {"greek small letter alpha", 0x3b1}, {"LATIN SMALL LETTER A", 'a'},
+    {"SPACE", ' '}, {"EURO SIGN", 0x20ac}, {"GRINNING FACE", 0x1f600}, {"CYRILLIC CAPITAL LETTER ZHE", 0x416},
+    {"BOX DRAWINGS LIGHT HORIZONTAL", 0x2500}, {"CJK UNIFIED IDEOGRAPH-4E00", 0x4e00},
+  };
+  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+    uint32_t cp = 0;
+    cr_expect(unicode_lookup_name(t[i].name, strlen(t[i].name), &cp), "%s", t[i].name);
+    cr_expect_eq(cp, t[i].cp, "%s", t[i].name);
+  }
+  uint32_t cp;
+  cr_expect_not(unicode_lookup_name("GREEK SMALL LETTER ALPH", 23, &cp));
+  cr_expect_not(unicode_lookup_name("GREEK SMALL LETTER ALPHAX", 25, &cp));
+  cr_expect_not(unicode_lookup_name("CJK UNIFIED IDEOGRAPH-0041", 26, &cp));
+  cr_expect_not(unicode_lookup_name("", 0, &cp));
 }
