@@ -196,6 +196,7 @@ static inline uint64_t mix64(uint64_t a, uint64_t b) {
 
 /* Fixed seed on purpose (see the file comment). */
 static int64_t hash_bytes(const char *p, size_t n) {
+  if (n == 0) return 0;   /* hash('') == 0, as in CPython */
   const uint64_t k0 = 0xa0761d6478bd642full, k1 = 0xe7037ed1a0b428dbull;
   uint64_t h = 0x2d358dccaa6c78a5ull ^ (n * k1);
   for (; n >= 16; p += 16, n -= 16) {
@@ -545,7 +546,8 @@ static Object *str_repeat(VM *vm, Object *s, ssize_t n) {
   if (n <= 0 || str_nbytes(s) == 0) return obj_newref(vm->empty_str);
   if (n == 1 && STR_CHECK_EXACT(vm, s)) return obj_newref(s);
   size_t nb = (size_t)str_nbytes(s);
-  if ((size_t)n > ((size_t)SSIZE_MAX - 64) / nb) return exc_no_memory(vm);
+  if (str_length(s) > SSIZE_MAX / n || (size_t)n > ((size_t)SSIZE_MAX - 64) / nb)
+    return exc_set(vm, &vm->exc_OverflowError, "repeated string is too long");
   Object *r = str_alloc(vm, nb * (size_t)n, str_length(s) * n, AS_STR(s)->ascii);
   if (!r) return NULL;
   char *d = AS_STR(r)->data;
@@ -580,7 +582,12 @@ static Object *str_mul(VM *vm, Object *s, Object *n, Object *a, Object *b) {
   }
   int err = 0;
   ssize_t k = obj_as_index(vm, n, &err);
-  if (err) return NULL;
+  if (err) {
+    if (!exc_matches(vm, &vm->exc_IndexError)) return NULL;
+    exc_clear(vm);   /* sequence repetition overflows with OverflowError, as CPython */
+    return exc_set(vm, &vm->exc_OverflowError, "cannot fit '%s' into an index-sized integer",
+                   type_name(obj_type(vm, n)));
+  }
   return str_repeat(vm, s, k);
 }
 
