@@ -49,7 +49,6 @@
  */
 #include "gc/gc.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -360,27 +359,24 @@ static size_t partition(Collect *c, Object **U, size_t *nu, bool untrack, bool d
 
 /* ---- after the partition: finalizers, resurrection, clearing -------------------- */
 
-typedef struct Entry { Object *o; size_t k; } Entry;
-
-static int entry_cmp(const void *a, const void *b) {
-  uintptr_t x = (uintptr_t)((const Entry *)a)->o, y = (uintptr_t)((const Entry *)b)->o;
-  return x < y ? -1 : x > y;
-}
-
+/* The recheck needs "is o in U, and where" in O(1). While it runs no user code
+   does, so each U[k] temporarily carries OBJ_GC_IMMORTAL | (k + 1) in ob_gc (its real
+   word is saved and put back). U never holds a real immortal (its count would make
+   it externally referenced), and the U[k] == o check rejects real immortals whose
+   index happens to be small. */
 typedef struct Recheck {
-  Entry *sorted;          /* U sorted by address, for membership */
+  Object **U;
   size_t n;
   uint32_t *refs;         /* by position in U */
-  size_t *stack;
+  uint32_t *stack;
   size_t sp;
 } Recheck;
 
-static bool find_u(const Recheck *r, Object *o, size_t *k) {
-  if (!o || obj_is_small(o)) return false;
-  Entry key = {o, 0};
-  Entry *e = bsearch(&key, r->sorted, r->n, sizeof(Entry), entry_cmp);
-  if (!e) return false;
-  *k = e->k;
+static inline bool find_u(const Recheck *r, Object *o, size_t *k) {
+  if (!o || obj_is_small(o) || !(o->ob_gc & OBJ_GC_IMMORTAL)) return false;
+  size_t i = o->ob_gc & OBJ_GC_INDEX_MASK;
+  if (i == 0 || i > r->n || r->U[i - 1] != o) return false;
+  *k = i - 1;
   return true;
 }
 
@@ -396,7 +392,7 @@ static int visit_u_reachable(VM *vm, Object *o, void *arg) {
   size_t k;
   if (find_u(r, o, &k) && r->refs[k] == 0) {
     r->refs[k] = 1;
-    r->stack[r->sp++] = k;
+    r->stack[r->sp++] = (uint32_t)k;
   }
   return 0;
 }
@@ -406,27 +402,31 @@ static int visit_u_reachable(VM *vm, Object *o, void *arg) {
    out, everything is treated as alive (safe: nothing is cleared). */
 static void find_resurrected(VM *vm, Object **U, size_t n, bool *alive) {
   Heap *h = &vm->heap;
-  Recheck r = {heap_alloc_raw(h, n * sizeof(Entry)), n, heap_alloc_raw(h, n * sizeof(uint32_t)),
-               heap_alloc_raw(h, n * sizeof(size_t)), 0};
-  if (!r.sorted || !r.refs || !r.stack) {
+  size_t sz = n * sizeof(uint32_t);
+  Recheck r = {U, n, heap_alloc_raw(h, sz), heap_alloc_raw(h, sz), 0};
+  uint32_t *saved = heap_alloc_raw(h, sz);
+  if (!r.refs || !r.stack || !saved) {
     for (size_t k = 0; k < n; k++) alive[k] = true;
   } else {
     for (size_t k = 0; k < n; k++) {
-      r.sorted[k] = (Entry){U[k], k};
+      saved[k] = U[k]->ob_gc;
+      U[k]->ob_gc = OBJ_GC_IMMORTAL | (uint32_t)(k + 1);
       r.refs[k] = U[k]->ob_refcnt - 1;   /* minus the collector's temporary reference */
     }
-    qsort(r.sorted, n, sizeof(Entry), entry_cmp);
     for (size_t k = 0; k < n; k++) traverse(vm, U[k], visit_u_decref, &r);
     for (size_t k = 0; k < n; k++) {
       if (r.refs[k] == 0) continue;
       traverse(vm, U[k], visit_u_reachable, &r);
       while (r.sp > 0) traverse(vm, U[r.stack[--r.sp]], visit_u_reachable, &r);
     }
-    for (size_t k = 0; k < n; k++) alive[k] = r.refs[k] > 0;
+    for (size_t k = 0; k < n; k++) {
+      alive[k] = r.refs[k] > 0;
+      U[k]->ob_gc = saved[k];
+    }
   }
-  heap_free_raw(h, r.sorted, n * sizeof(Entry));
-  heap_free_raw(h, r.refs, n * sizeof(uint32_t));
-  heap_free_raw(h, r.stack, n * sizeof(size_t));
+  heap_free_raw(h, r.refs, sz);
+  heap_free_raw(h, r.stack, sz);
+  heap_free_raw(h, saved, sz);
 }
 
 /* Call tp_finalize once on each object of U. True if any ran. */
