@@ -20,6 +20,7 @@ typedef struct Ctx {
   Object *saved;             /* a root a finalizer may store into */
   bool resurrect;            /* finalizers store themselves into saved */
   bool collect_in_finalizer;
+  bool steal_partner;        /* finalizers move ref[0] into saved */
   ssize_t inner_result;
 } Ctx;
 
@@ -48,6 +49,10 @@ static void node_finalize(VM *vm, Object *self) {
   Ctx *c = ctx(vm);
   c->finalizes++;
   if (c->resurrect) OBJ_SETREF(vm, c->saved, obj_newref(self));
+  if (c->steal_partner) {   /* the partner's count does not change, yet it is resurrected */
+    OBJ_SETREF(vm, c->saved, ((Node *)self)->ref[0]);
+    ((Node *)self)->ref[0] = NULL;
+  }
   if (c->collect_in_finalizer) c->inner_result = gc_collect(vm, 2);
 }
 
@@ -271,6 +276,32 @@ Test(gc, finalizer_runs_once_and_resurrects) {
   cr_assert_eq(gc_collect(vm, 2), 2);
   cr_assert_eq(c.finalizes, 1);
   cr_assert_eq(c.deallocs, 2);
+  teardown(vm);
+}
+
+Test(gc, resurrection_keeping_counts_unchanged) {
+  Ctx c;
+  VM *vm = setup(&c);
+  c.steal_partner = true;
+  Object *a = node(vm, &c.fin_type), *b = node(vm, &c.node_type), *x = node(vm, &c.node_type);
+  link(a, 0, b);
+  link(b, 0, a);
+  link(b, 1, x);
+  obj_decref(vm, a);
+  obj_decref(vm, b);
+  obj_decref(vm, x);
+  /* a's finalizer moves its reference to b into c.saved: b, and a and x which b
+     reaches, all survive. */
+  cr_assert_eq(gc_collect(vm, 2), 0);
+  cr_assert_eq(c.finalizes, 1);
+  cr_assert_eq(c.deallocs, 0);
+  cr_assert_eq(c.saved, b);
+  cr_assert_eq(((Node *)b)->ref[0], a);
+  cr_assert(gc_is_tracked(a) && gc_is_tracked(b) && gc_is_tracked(x));
+  check_table(vm);
+  c.steal_partner = false;
+  OBJ_CLEAR(vm, c.saved);   /* b -> a has no way back: b dies, then a and x */
+  cr_assert_eq(c.deallocs, 3);
   teardown(vm);
 }
 
