@@ -2133,7 +2133,23 @@ static bool is_identifier(Object *s) {
 }
 
 /* New reference: the list of __slots__ names (NULL slots = none). */
-static int collect_slots(VM *vm, Object *ns, Object **out, bool *add_dict, bool *add_weakref) {
+/* New reference: name as the class body's compiler would mangle it (__x -> _C__x). */
+static Object *mangle(VM *vm, Object *cls, Object *name) {
+  const char *n = str_utf8(name), *c = str_utf8(cls);
+  size_t len = strlen(n);
+  if (n[0] != '_' || n[1] != '_' || (len > 4 && n[len - 1] == '_' && n[len - 2] == '_'))
+    return str_intern(vm, name);
+  while (*c == '_') c++;
+  if (!*c) return str_intern(vm, name);
+  Object *m = str_from_format(vm, "_%s%s", c, n);
+  if (!m) return NULL;
+  Object *in = str_intern(vm, m);
+  obj_decref(vm, m);
+  return in;
+}
+
+static int collect_slots(VM *vm, Object *cls, Object *ns, Object **out, bool *add_dict,
+                         bool *add_weakref) {
   *out = NULL;
   *add_dict = *add_weakref = false;
   Object *slots = dict_getitem_str(vm, ns, vm->id.__slots__);
@@ -2170,7 +2186,7 @@ static int collect_slots(VM *vm, Object *ns, Object **out, bool *add_dict, bool 
       exc_set(vm, &vm->exc_ValueError, "%R in __slots__ conflicts with class variable", n);
       goto fail;
     }
-    Object *in = str_intern(vm, n);
+    Object *in = mangle(vm, cls, n);
     if (!in || list_append(vm, kept, in) < 0) {
       obj_xdecref(vm, in);
       goto fail;
@@ -2217,7 +2233,7 @@ static Object *type_new_impl(VM *vm, TypeObject *meta, Object *name, Object *bas
   TypeObject *base = best_base(vm, bases);
   if (!base) goto fail;
   bool add_dict, add_weakref;
-  if (collect_slots(vm, ns, &slots, &add_dict, &add_weakref) < 0) goto fail;
+  if (collect_slots(vm, name, ns, &slots, &add_dict, &add_weakref) < 0) goto fail;
   TypeObject *solid = builtin_base(base);
   if (slots && LIST_SIZE(slots) && solid->tp_itemsize) {
     exc_set(vm, &vm->exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
