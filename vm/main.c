@@ -22,8 +22,9 @@
  *
  * Ctrl-C: Kite keeps no global state, and a POSIX signal handler cannot be handed the
  * VM, so SIGINT is blocked in the main thread and a small watcher thread takes it with
- * sigwait(): it sets vm->sigint_pending (the interpreter loop raises KeyboardInterrupt
- * when it sees it) and writes a byte to a pipe the REPL polls. A second Ctrl-C while the
+ * sigwait(): it sets vm->sigint_pending, zeroes the loop's tick countdown so that the
+ * next backward jump or call goes through api_check_interrupt (runtime/api.c), which
+ * raises KeyboardInterrupt, and writes a byte to a pipe the REPL polls. A second Ctrl-C while the
  * first is still pending means the interpreter is not getting to it (a long native
  * call): the process then dies of SIGINT, as if it had no handler.
  */
@@ -284,6 +285,13 @@ static void *watch_sigint(void *arg) {
     w->vm->sigint_pending = 1;
     ssize_t r = write(w->pipe[1], "!", 1);
     (void)r;              /* a full pipe already wakes the reader */
+    /* Make the loop's next tick call api_check_interrupt, which raises the
+       KeyboardInterrupt. The loop's own "countdown -= n" can overwrite this store, so
+       repeat it while the interrupt is pending (for up to half a second). */
+    for (int k = 0; k < 50 && w->vm->sigint_pending && !w->stop; k++) {
+      w->vm->insn_countdown = 0;
+      usleep(10000);
+    }
   }
 }
 
