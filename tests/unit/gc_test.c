@@ -115,6 +115,18 @@ static void link(Object *from, int slot, Object *to) {
   ((Node *)from)->ref[slot] = obj_newref(to);
 }
 
+/* Make a <-> b, owned by nobody but each other: garbage once nothing else refers to
+   them. Returns a (borrowed); *bp receives b. */
+static Object *pair(VM *vm, TypeObject *ta, TypeObject *tb, Object **bp) {
+  Object *a = node(vm, ta), *b = node(vm, tb);
+  link(a, 0, b);
+  link(b, 0, a);
+  obj_decref(vm, a);
+  obj_decref(vm, b);
+  *bp = b;
+  return a;
+}
+
 static size_t gen_size(VM *vm, int g) {
   GCState *gc = &vm->gc;
   return g == 0 ? gc->count - gc->start[0] : gc->start[g - 1] - gc->start[g];
@@ -133,11 +145,8 @@ static void check_table(VM *vm) {
 Test(gc, two_object_cycle_is_freed) {
   Ctx c;
   VM *vm = setup(&c);
-  Object *a = node(vm, &c.node_type), *b = node(vm, &c.node_type);
-  link(a, 0, b);
-  link(b, 0, a);
-  obj_decref(vm, a);
-  obj_decref(vm, b);
+  Object *b;
+  pair(vm, &c.node_type, &c.node_type, &b);
   cr_assert_eq(c.deallocs, 0);
   cr_assert_eq(gc_collect(vm, 0), 2);
   cr_assert_eq(c.deallocs, 2);
@@ -258,11 +267,7 @@ Test(gc, finalizer_runs_once_and_resurrects) {
   Ctx c;
   VM *vm = setup(&c);
   c.resurrect = true;
-  Object *a = node(vm, &c.fin_type), *b = node(vm, &c.node_type);
-  link(a, 0, b);
-  link(b, 0, a);
-  obj_decref(vm, a);
-  obj_decref(vm, b);
+  Object *b, *a = pair(vm, &c.fin_type, &c.node_type, &b);
   /* a's finalizer stores a into c.saved: a, and b which it reaches, survive. */
   cr_assert_eq(gc_collect(vm, 2), 0);
   cr_assert_eq(c.finalizes, 1);
@@ -308,11 +313,8 @@ Test(gc, resurrection_keeping_counts_unchanged) {
 Test(gc, finalizer_without_resurrection) {
   Ctx c;
   VM *vm = setup(&c);
-  Object *a = node(vm, &c.fin_type), *b = node(vm, &c.fin_type);
-  link(a, 0, b);
-  link(b, 0, a);
-  obj_decref(vm, a);
-  obj_decref(vm, b);
+  Object *b;
+  pair(vm, &c.fin_type, &c.fin_type, &b);
   cr_assert_eq(gc_collect(vm, 0), 2);
   cr_assert_eq(c.finalizes, 2);
   cr_assert_eq(c.deallocs, 2);
@@ -507,11 +509,7 @@ Test(gc, saveall_keeps_garbage) {
   Ctx c;
   VM *vm = setup(&c);
   vm->gc.garbage = list_new(vm, 0);
-  Object *a = node(vm, &c.node_type), *b = node(vm, &c.node_type);
-  link(a, 0, b);
-  link(b, 0, a);
-  obj_decref(vm, a);
-  obj_decref(vm, b);
+  Object *b, *a = pair(vm, &c.node_type, &c.node_type, &b);
   vm->gc.debug = GC_DEBUG_SAVEALL;
   cr_assert_eq(gc_collect(vm, 2), 2);
   cr_assert_eq(LIST_SIZE(vm->gc.garbage), 2);
