@@ -45,7 +45,8 @@ enum { READ_LINE, READ_EOF, READ_INTERRUPT };
 typedef struct Repl {
   VM *vm;
   const ReplOptions *opts;
-  const char *prompt;       /* the prompt being shown */
+  const char *prompt;       /* the prompt being shown (points into prompt_buf) */
+  char prompt_buf[256];
   StrBuf src;               /* the statement typed so far */
   StrBuf line;              /* the line being read */
   bool leave;               /* SystemExit: stop after this statement */
@@ -124,10 +125,34 @@ static int plain_read(Repl *r) {
 static int edit_read(Repl *r);
 #endif
 
-/* Show the prompt and read one line into r->line. */
+/* Fill r->prompt_buf with str(sys.<name>) ("" if it is missing or str() fails), as
+   CPython's loop reads sys.ps1 and sys.ps2 before each line. */
+static void set_prompt(Repl *r, const char *name) {
+  VM *vm = r->vm;
+  Object *v = vm->sys_dict ? dict_getitem_cstr(vm, vm->sys_dict, name) : NULL;
+  Object *s = v ? obj_str(vm, v) : NULL;
+  if (exc_occurred(vm)) exc_clear(vm);
+  snprintf(r->prompt_buf, sizeof r->prompt_buf, "%s", s ? str_utf8(s) : "");
+  obj_xdecref(vm, s);
+  r->prompt = r->prompt_buf;
+}
+
+/* The prompts' defaults, set when the session starts (as CPython does). */
+static void init_prompts(VM *vm) {
+  static const char *const names[2][2] = {{"ps1", ">>> "}, {"ps2", "... "}};
+  for (int i = 0; i < 2 && vm->sys_dict; i++) {
+    if (dict_getitem_cstr(vm, vm->sys_dict, names[i][0])) continue;
+    Object *s = str_from_cstr(vm, names[i][1]);
+    if (!s || dict_setitem_cstr(vm, vm->sys_dict, names[i][0], s) < 0) exc_clear(vm);
+    obj_xdecref(vm, s);
+  }
+  if (exc_occurred(vm)) exc_clear(vm);
+}
+
+/* Show the prompt (sys.ps1 or sys.ps2) and read one line into r->line. */
 static int read_line(Repl *r, const char *prompt) {
   fflush(stdout);
-  r->prompt = prompt;
+  set_prompt(r, prompt);
   take_interrupt(r);          /* a Ctrl-C the code did not get to is dropped */
   strbuf_discard(r->vm, &r->line);
   strbuf_init(&r->line);
@@ -222,7 +247,7 @@ static bool blank_or_comment(const char *s, size_t n) {
 static bool one_statement(Repl *r) {
   strbuf_discard(r->vm, &r->src);
   strbuf_init(&r->src);
-  const char *prompt = ">>> ";
+  const char *prompt = "ps1";
   for (;;) {
     int k = read_line(r, prompt);
     if (k == READ_INTERRUPT) {
@@ -246,7 +271,7 @@ static bool one_statement(Repl *r) {
     }
     switch (examine(r, empty_line, false)) {
     case NEED_MORE:
-      prompt = "... ";
+      prompt = "ps2";
       continue;
     case RUN_IT:
       execute(r);
@@ -596,6 +621,7 @@ int repl_run(VM *vm, const ReplOptions *opts) {
   r.el = NULL;
   if (isatty(0) && isatty(1)) edit_start(&r);
 #endif
+  init_prompts(vm);
   if (opts->banner) repl_print_banner();
   take_interrupt(&r);
   while (one_statement(&r)) {}
