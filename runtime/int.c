@@ -1696,7 +1696,14 @@ static Object *int_m_rdivmod(VM *vm, Object *self, Object *const *a, size_t n, O
   return int_divmod(vm, a[0], self);
 }
 
+/* to_bytes / from_bytes exist (hasattr, golden programs) but need a bytes type. */
+static Object *int_m_no_bytes(VM *vm, Object *self, Object *const *a, size_t n, Object *kw) {
+  return exc_set(vm, &vm->exc_NotImplementedError, "Kite has no bytes type yet");
+}
+
 static const MethodDef int_methods[] = {
+  {"to_bytes", int_m_no_bytes, METH_VARARGS, "Return an array of bytes representing an integer."},
+  {"from_bytes", int_m_no_bytes, METH_VARARGS | METH_CLASS, "Return the integer represented by the given array of bytes."},
   {"bit_length", int_m_bit_length, METH_NOARGS, "Number of bits necessary to represent self in binary."},
   {"bit_count", int_m_bit_count, METH_NOARGS, "Number of ones in the binary representation of the absolute value of self."},
   {"conjugate", int_m_exact, METH_NOARGS, "Returns self, the complex conjugate of any int."},
