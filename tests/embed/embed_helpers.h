@@ -29,6 +29,16 @@ static inline void vm_setup(void) {
   vm_setup_with(&cfg);
 }
 
+/* A VM with the given sandbox flag and limits (0 = none). */
+static inline void vm_setup_limits(int sandbox, size_t memory_limit, uint64_t instruction_limit) {
+  KiteConfig cfg;
+  kite_config_init(&cfg);
+  cfg.sandbox = sandbox;
+  cfg.memory_limit = memory_limit;
+  cfg.instruction_limit = instruction_limit;
+  vm_setup_with(&cfg);
+}
+
 static inline void vm_teardown(void) {
   kite_free(vm);
   vm = NULL;
@@ -67,6 +77,20 @@ static inline void run_ok(const char *src) {
   if (kite_run_string(vm, src, "<test>", NULL) == 0) return;
   KiteValue *tb = kite_error_traceback(vm);
   cr_assert_fail("script failed:\n%s\n%s", src, tb ? kite_to_str(vm, tb, NULL) : "(no traceback)");
+}
+
+/* Run src; it must fail with type (and message, when not NULL). */
+static inline void run_fails(const char *src, const char *type, const char *message) {
+  cr_assert_eq(kite_run_string(vm, src, "<test>", NULL), -1, "%s should fail", src);
+  expect_error(type, message);
+}
+
+/* Assert that global name of __main__ is the str expected. */
+static inline void expect_global_str(const char *name, const char *expected) {
+  KiteValue *v = kite_get_global(vm, name);
+  cr_assert_not_null(v, "global %s", name);
+  cr_assert_str_eq(kite_to_str(vm, v, NULL), expected);
+  kite_decref(vm, v);
 }
 
 /* The int value of expression expr evaluated in __main__. */

@@ -4,22 +4,13 @@
 
 TestSuite(limits, .fini = vm_teardown, .timeout = 30);
 
-static void budget_setup(uint64_t limit) {
-  KiteConfig cfg;
-  kite_config_init(&cfg);
-  cfg.sandbox = 1;
-  cfg.instruction_limit = limit;
-  vm_setup_with(&cfg);
-}
-
 Test(limits, infinite_loop_stops) {
-  budget_setup(100000);
-  cr_assert_eq(kite_run_string(vm, "while True:\n    pass\n", NULL, NULL), -1);
-  expect_error("RuntimeError", "instruction limit exceeded");
+  vm_setup_limits(1, 0, 100000);
+  run_fails("while True:\n    pass\n", "RuntimeError", "instruction limit exceeded");
 }
 
 Test(limits, catching_the_error_does_not_help) {
-  budget_setup(100000);
+  vm_setup_limits(1, 0, 100000);
   cr_assert_eq(kite_run_string(vm,
                                "n = 0\n"
                                "while True:\n"
@@ -33,7 +24,7 @@ Test(limits, catching_the_error_does_not_help) {
 }
 
 Test(limits, infinite_recursion_through_calls_stops) {
-  budget_setup(1000);
+  vm_setup_limits(1, 0, 1000);
   cr_assert_eq(kite_run_string(vm,
                                "def f():\n    g()\n"
                                "def g():\n    try:\n        f()\n    except RecursionError:\n        g()\n"
@@ -44,7 +35,7 @@ Test(limits, infinite_recursion_through_calls_stops) {
 }
 
 Test(limits, budget_is_per_host_call) {
-  budget_setup(20000);
+  vm_setup_limits(1, 0, 20000);
   for (int i = 0; i < 20; i++)   /* each run fits; together they would not */
     run_ok("t = 0\nfor i in range(1000):\n    t += i\n");
   cr_assert_eq(eval_int("t"), 499500);

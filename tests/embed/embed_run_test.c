@@ -241,13 +241,9 @@ Test(host, registered_functions) {
   char buf[256];
   cr_assert_str_eq(captured(out_file, buf, sizeof buf), "42.0 <built-in function mul> 42\n");
   run_ok("try:\n    fail()\nexcept ValueError as e:\n    msg = str(e)\n");
-  KiteValue *msg = kite_get_global(vm, "msg");
-  cr_assert_str_eq(kite_to_str(vm, msg, NULL), "host says no");
-  kite_decref(vm, msg);
-  cr_assert_eq(kite_run_string(vm, "mul('a', 2)", NULL, NULL), -1);
-  expect_error("TypeError", "must be real number, not str");
-  cr_assert_eq(kite_run_string(vm, "apply(lambda n: n / 0, 1)", NULL, NULL), -1);
-  expect_error("ZeroDivisionError", "division by zero");
+  expect_global_str("msg", "host says no");
+  run_fails("mul('a', 2)", "TypeError", "must be real number, not str");
+  run_fails("apply(lambda n: n / 0, 1)", "ZeroDivisionError", "division by zero");
 }
 
 Test(host, registered_module_is_importable) {
@@ -270,11 +266,8 @@ Test(host, module_with_values) {
   kite_decref(vm, v);
   kite_decref(vm, m);
   run_ok("import config\nmode = config.mode.upper()\n");
-  KiteValue *mode = kite_get_global(vm, "mode");
-  cr_assert_str_eq(kite_to_str(vm, mode, NULL), "PRODUCTION");
-  kite_decref(vm, mode);
-  cr_assert_eq(kite_run_string(vm, "import nosuchmodule_xyz", NULL, NULL), -1);
-  expect_error("ModuleNotFoundError", "No module named 'nosuchmodule_xyz'");
+  expect_global_str("mode", "PRODUCTION");
+  run_fails("import nosuchmodule_xyz", "ModuleNotFoundError", "No module named 'nosuchmodule_xyz'");
 }
 
 Test(host, argv_reaches_sys) {

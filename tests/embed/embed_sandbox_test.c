@@ -5,21 +5,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-static void sandbox_setup(void) {
-  KiteConfig cfg;
-  kite_config_init(&cfg);
-  cfg.sandbox = 1;
-  vm_setup_with(&cfg);
-}
+static void sandbox_setup(void) { vm_setup_limits(1, 0, 0); }
 
 TestSuite(sandbox, .init = sandbox_setup, .fini = vm_teardown);
 TestSuite(memlimit, .fini = vm_teardown);
-
-/* Run src; it must fail with type (and message, when not NULL). */
-static void run_fails(const char *src, const char *type, const char *message) {
-  cr_assert_eq(kite_run_string(vm, src, "<sandboxed>", NULL), -1, "%s should fail", src);
-  expect_error(type, message);
-}
 
 Test(sandbox, plain_code_runs) {
   run_ok("squares = [i * i for i in range(10)]\ntotal = sum(squares)\nprint(total)\n");
@@ -88,23 +77,15 @@ Test(sandbox, deep_recursion_is_an_error) {
 
 /* ---- memory limits ---- */
 
-static void limited_setup(size_t limit) {
-  KiteConfig cfg;
-  kite_config_init(&cfg);
-  cfg.sandbox = 1;
-  cfg.memory_limit = limit;
-  vm_setup_with(&cfg);
-}
-
 Test(memlimit, big_allocations_raise_memory_error) {
-  limited_setup(8u << 20);
+  vm_setup_limits(1, 8u << 20, 0);
   run_fails("x = [0] * (10 ** 8)", "MemoryError", NULL);
   run_fails("s = 'a' * (10 ** 9)", "MemoryError", NULL);
   run_ok("small = [0] * 1000");   /* still usable */
 }
 
 Test(memlimit, growth_raises_memory_error) {
-  limited_setup(8u << 20);
+  vm_setup_limits(1, 8u << 20, 0);
   run_fails("l = []\nwhile True:\n    l.append(str(len(l)) * 10)\n", "MemoryError", NULL);
   run_ok("del l\nok = [1] * 100");
   KiteMemoryStats st;
