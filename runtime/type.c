@@ -1177,6 +1177,8 @@ static Object *object_sizeof(VM *vm, Object *self, Object *const *args, size_t n
                              Object *kwnames) {
   TypeObject *t = obj_type(vm, self);
   size_t n = t->tp_basicsize;
+  if (!obj_is_small(self) && values_offset(t) && *values_ptr(t, self))
+    n += iv_bytes((*values_ptr(t, self))->cap);   /* the instance's inline attributes */
   if (t->tp_itemsize && !obj_is_small(self))
     n += (size_t)(((VarObject *)self)->ob_size < 0 ? -((VarObject *)self)->ob_size
                                                    : ((VarObject *)self)->ob_size) * t->tp_itemsize;
