@@ -1632,6 +1632,32 @@ static Object *int_new(VM *vm, TypeObject *type, Object *const *args, size_t nar
   return r;
 }
 
+/* ---- sys.get/set_int_max_str_digits ---------------------------------------------- */
+
+Object *int_sys_get_max_str_digits(VM *vm, Object *self, Object *const *args, size_t nargs,
+                                   Object *kwnames) {
+  if (arg_no_kw(vm, "get_int_max_str_digits", kwnames) < 0 ||
+      arg_count(vm, "get_int_max_str_digits", nargs, 0, 0) < 0)
+    return NULL;
+  return small_new(vm->int_max_str_digits);
+}
+
+Object *int_sys_set_max_str_digits(VM *vm, Object *self, Object *const *args, size_t nargs,
+                                   Object *kwnames) {
+  static const char *const names[] = {"maxdigits", NULL};
+  Object *a[1];
+  if (arg_parse(vm, "set_int_max_str_digits", args, nargs, kwnames, names, 1, 1, a) < 0)
+    return NULL;
+  int err = 0;
+  ssize_t n = obj_as_index(vm, a[0], &err);
+  if (err) return NULL;
+  if (n != 0 && (n <= INT_MAX_STR_DIGITS_THRESHOLD || n > INT32_MAX))
+    return exc_set(vm, &vm->exc_ValueError, "maxdigits must be 0 or larger than %d",
+                   INT_MAX_STR_DIGITS_THRESHOLD);
+  vm->int_max_str_digits = (int)n;
+  return vm_none(vm);
+}
+
 /* ---- methods and attributes --------------------------------------------------------------- */
 
 static Object *int_m_bit_length(VM *vm, Object *self, Object *const *a, size_t n, Object *kw) {

@@ -78,6 +78,14 @@ static inline Object *int_small_sub(VM *vm, Object *a, Object *b) {
 /* Smallest value sys.set_int_max_str_digits() accepts besides 0. */
 #define INT_MAX_STR_DIGITS_THRESHOLD 640
 
+/* sys.get_int_max_str_digits() and sys.set_int_max_str_digits(maxdigits) as C function
+   bodies for the sys module's table (METH_VARARGS): they read and write
+   vm->int_max_str_digits, with CPython's checks and messages. New reference. */
+Object *int_sys_get_max_str_digits(VM *vm, Object *self, Object *const *args, size_t nargs,
+                                   Object *kwnames);
+Object *int_sys_set_max_str_digits(VM *vm, Object *self, Object *const *args, size_t nargs,
+                                   Object *kwnames);
+
 void int_type_init(VM *vm);
 void bool_type_init(VM *vm);
 /* Create the immortal True and False (vm->true_obj, vm->false_obj) once the types are

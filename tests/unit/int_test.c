@@ -208,7 +208,12 @@ Test(int, str_digits_limit) {
   nh_expect(vm, int_from_string(vm, ones, 5000, 10),
             "ValueError: Exceeds the limit (4300 digits) for integer string conversion: "
             "value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit");
-  vm->int_max_str_digits = 0;
+  Object *arg = small_new(5);
+  nh_expect(vm, int_sys_set_max_str_digits(vm, NULL, &arg, 1, NULL),
+            "ValueError: maxdigits must be 0 or larger than 640");
+  arg = small_new(0);
+  nh_expect(vm, int_sys_set_max_str_digits(vm, NULL, &arg, 1, NULL), "None");
+  nh_expect(vm, int_sys_get_max_str_digits(vm, NULL, NULL, 0, NULL), "0");
   Object *s = int_to_string(vm, x, 10);
   cr_expect_eq(str_length(s), 5001);
   obj_decref(vm, s);
