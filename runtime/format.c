@@ -301,7 +301,8 @@ static Object *format_int_char(VM *vm, Object *value, FormatSpec *f) {
   char enc[4];
   int n = str_encode_cp((uint32_t)x, enc);
   STRBUF_LOCAL(b, 256);
-  pad_append(vm, &b, f, f->align ? f->align : '>', enc, (size_t)n, 1);
+  /* a number's layout: '=' pads before the "digits", as '>' does without a sign */
+  pad_append(vm, &b, f, f->align && f->align != '=' ? f->align : '>', enc, (size_t)n, 1);
   return strbuf_finish(vm, &b);
 }
 
