@@ -6,9 +6,12 @@
  */
 #include "runtime/gen.h"
 
+#include "runtime/traceback.h"   /* for frame_object_new(): gi_frame */
+
 #include "runtime/exc.h"
 #include "runtime/func.h"
 #include "runtime/str.h"
+#include "runtime/traceback.h"   /* for frame_object_new(): gi_frame */
 #include "runtime/tuple.h"
 #include "runtime/type.h"
 #include "vm/exec.h"
@@ -380,9 +383,14 @@ static Object *gen_repr(VM *vm, Object *self) {
 }
 
 static Object *gen_get_running(VM *vm, Object *self, void *c) { return vm_bool(vm, ((GenObject *)self)->running); }
+Frame *gen_live_frame(Object *gen) {
+  GenObject *g = (GenObject *)gen;
+  return finished(g) ? NULL : g->frame;
+}
+
 static Object *gen_get_frame(VM *vm, Object *self, void *c) {
   GenObject *g = (GenObject *)self;
-  return finished(g) ? vm_none(vm) : obj_newref(self);
+  return finished(g) ? vm_none(vm) : frame_object_new(vm, g->frame, self, true);
 }
 static Object *gen_get_suspended(VM *vm, Object *self, void *c) {
   return vm_bool(vm, ((GenObject *)self)->frame->state == FRAME_SUSPENDED);

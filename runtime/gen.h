@@ -17,6 +17,9 @@ Object *gen_new(VM *vm, Object *func, Object *const *args, size_t nargs, Object 
    0 = it yielded *result, 1 = it finished and *result is its return value,
    -1 = error (exception set). *result is a new reference. */
 int gen_send_any(VM *vm, Object *sub, Object *v, Object **result);
+/* The generator's frame while it has not finished (borrowed, alive while the
+   generator is), else NULL. gen must be a generator. */
+Frame *gen_live_frame(Object *gen);
 void gen_type_init(VM *vm);
 
 #endif

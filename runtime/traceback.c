@@ -14,9 +14,12 @@
 #include "parser/parse.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/func.h"   /* for cell_get(): snapshots of cell variables */
+#include "runtime/gen.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
+#include "vm/exec.h"        /* struct Frame */
 
 #define TB_RECURSIVE_CUTOFF 3
 
@@ -35,6 +38,9 @@ void traceback_add(VM *vm, CodeObject *code, int lasti) {
   tb->next = be->traceback;   /* the reference moves */
   tb->code = code;
   obj_incref((Object *)code);
+  Frame *f = vm->frame;
+  tb->globals = f && f->code == code && f->globals ? obj_newref(f->globals) : NULL;
+  tb->frame = NULL;
   tb->lasti = lasti < 0 ? 0 : lasti;
   tb->lineno = code_line(code, tb->lasti);
   if (tb->lineno == 0) tb->lineno = code->firstlineno;
@@ -44,11 +50,16 @@ void traceback_add(VM *vm, CodeObject *code, int lasti) {
 
 static int tb_traverse(VM *vm, Object *self, VisitProc visit, void *arg) {
   TracebackObject *tb = (TracebackObject *)self;
-  return tb->next ? visit(vm, tb->next, arg) : 0;
+  if (tb->next && visit(vm, tb->next, arg)) return 1;
+  if (tb->globals && visit(vm, tb->globals, arg)) return 1;
+  return tb->frame ? visit(vm, tb->frame, arg) : 0;
 }
 
 static int tb_clear(VM *vm, Object *self) {
-  OBJ_CLEAR(vm, ((TracebackObject *)self)->next);
+  TracebackObject *tb = (TracebackObject *)self;
+  OBJ_CLEAR(vm, tb->next);
+  OBJ_CLEAR(vm, tb->globals);
+  OBJ_CLEAR(vm, tb->frame);
   return 0;
 }
 
@@ -57,8 +68,167 @@ static void tb_dealloc(VM *vm, Object *self) {
   gc_untrack(vm, self);
   OBJ_CLEAR(vm, tb->next);
   OBJ_CLEAR(vm, tb->code);
+  OBJ_CLEAR(vm, tb->globals);
+  OBJ_CLEAR(vm, tb->frame);
   obj_free(vm, self, sizeof(TracebackObject));
 }
+
+/* ---- frame objects ------------------------------------------------------------------ */
+
+/* New reference: a frame object with every field given (references are taken). */
+static Object *frame_make(VM *vm, CodeObject *code, Object *globals, Object *locals, Object *gen, int lineno) {
+  FrameObject *fo = (FrameObject *)obj_alloc(vm, &vm->frame_type, 0);
+  if (!fo) return NULL;
+  fo->code = code;
+  obj_incref((Object *)code);
+  fo->globals = globals ? obj_newref(globals) : NULL;
+  fo->locals = locals ? obj_newref(locals) : NULL;
+  fo->back = NULL;
+  fo->gen = gen ? obj_newref(gen) : NULL;
+  fo->lineno = lineno;
+  gc_track(vm, (Object *)fo);
+  return (Object *)fo;
+}
+
+/* New reference: f's variables by name (fast locals and the contents of its cells),
+   or its namespace for module and class bodies. */
+static Object *locals_of(VM *vm, Frame *f) {
+  if (f->locals) return obj_newref(f->locals);
+  Object *d = dict_new(vm);
+  CodeObject *co = f->code;
+  for (int i = 0; d && i < co->nlocalsplus; i++) {
+    Object *v = f->localsplus[i];
+    int kind = co->localspluskinds[i];
+    if (v && (kind & (CO_FAST_CELL | CO_FAST_FREE)) &&
+        (!(kind & CO_FAST_LOCAL) || obj_type(vm, v) == &vm->cell_type))
+      v = cell_get(v);
+    if (v && dict_setitem(vm, d, TUPLE_ITEMS(co->localsplusnames)[i], v) < 0) OBJ_CLEAR(vm, d);
+  }
+  return d;
+}
+
+/* f's current line; a generator that has not started is at its def line. */
+static int live_line(Frame *f) {
+  return f->state == FRAME_CREATED ? f->code->firstlineno : exec_frame_line(f);
+}
+
+/* New reference: the frame object of f's caller, or None. A generator's frame has a
+   caller only while it runs. */
+static Object *caller_of(VM *vm, Frame *f) {
+  bool linked = !f->gen || f->state == FRAME_EXECUTING;
+  if (!linked || !f->previous) return vm_none(vm);
+  return frame_object_new(vm, f->previous, f->previous->gen, true);
+}
+
+Object *frame_object_new(VM *vm, Frame *f, Object *gen, bool with_back) {
+  Object *locals = locals_of(vm, f);
+  if (!locals) return NULL;
+  Object *fo = frame_make(vm, f->code, f->globals, locals, gen, live_line(f));
+  obj_decref(vm, locals);
+  if (fo && with_back && !gen) {   /* a generator's caller is looked up when asked */
+    Object *back = caller_of(vm, f);
+    if (!back) OBJ_CLEAR(vm, fo);
+    else if (back == VM_NONE(vm)) obj_decref(vm, back);
+    else ((FrameObject *)fo)->back = back;
+  }
+  return fo;
+}
+
+static int frame_traverse(VM *vm, Object *self, VisitProc visit, void *arg) {
+  FrameObject *fo = (FrameObject *)self;
+  Object *refs[] = {(Object *)fo->code, fo->globals, fo->locals, fo->back, fo->gen};
+  for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
+    if (refs[i] && visit(vm, refs[i], arg)) return 1;
+  return 0;
+}
+
+static int frame_clear(VM *vm, Object *self) {
+  FrameObject *fo = (FrameObject *)self;
+  OBJ_CLEAR(vm, fo->globals);
+  OBJ_CLEAR(vm, fo->locals);
+  OBJ_CLEAR(vm, fo->back);
+  OBJ_CLEAR(vm, fo->gen);
+  return 0;
+}
+
+static void frame_dealloc(VM *vm, Object *self) {
+  gc_untrack(vm, self);
+  frame_clear(vm, self);
+  OBJ_CLEAR(vm, ((FrameObject *)self)->code);
+  obj_free(vm, self, sizeof(FrameObject));
+}
+
+/* The generator's frame while it has not finished, else NULL. */
+static Frame *gen_frame(VM *vm, FrameObject *fo) {
+  (void)vm;
+  return fo->gen ? gen_live_frame(fo->gen) : NULL;
+}
+
+static int frame_line(VM *vm, FrameObject *fo) {
+  Frame *f = gen_frame(vm, fo);
+  return f ? live_line(f) : fo->lineno;
+}
+
+static Object *frame_repr(VM *vm, Object *self) {
+  FrameObject *fo = (FrameObject *)self;
+  return str_from_format(vm, "<frame at %p, file '%U', line %d, code %U>", (void *)self,
+                         fo->code->filename, frame_line(vm, fo), fo->code->name);
+}
+
+static Object *or_none(VM *vm, Object *o) { return obj_newref(o ? o : VM_NONE(vm)); }
+static Object *frame_get_lineno(VM *vm, Object *self, void *c) {
+  return small_new(frame_line(vm, (FrameObject *)self));
+}
+static Object *frame_get_code(VM *vm, Object *self, void *c) {
+  return obj_newref((Object *)((FrameObject *)self)->code);
+}
+static Object *frame_get_globals(VM *vm, Object *self, void *c) { return or_none(vm, ((FrameObject *)self)->globals); }
+static Object *frame_get_back(VM *vm, Object *self, void *c) {
+  FrameObject *fo = (FrameObject *)self;
+  Frame *f = gen_frame(vm, fo);
+  return f ? caller_of(vm, f) : or_none(vm, fo->back);
+}
+/* A generator's locals are read again on every access (it may have run since). */
+static Object *frame_get_locals(VM *vm, Object *self, void *c) {
+  FrameObject *fo = (FrameObject *)self;
+  Frame *f = gen_frame(vm, fo);
+  if (f) {
+    Object *d = locals_of(vm, f);
+    if (!d) return NULL;
+    OBJ_SETREF(vm, fo->locals, d);
+  }
+  return or_none(vm, fo->locals);
+}
+static Object *frame_get_builtins(VM *vm, Object *self, void *c) {
+  Object *g = ((FrameObject *)self)->globals;
+  Object *b = g ? dict_getitem(vm, g, vm->id.__builtins__) : NULL;
+  if (b && obj_type(vm, b) == &vm->module_type) return obj_getattr(vm, b, vm->id.__dict__);
+  return or_none(vm, b);
+}
+static Object *frame_get_lasti(VM *vm, Object *self, void *c) { return small_new(-1); }
+
+static const GetSetDef frame_getset[] = {
+    {"f_lineno", frame_get_lineno, NULL, NULL, NULL},
+    {"f_code", frame_get_code, NULL, NULL, NULL},
+    {"f_globals", frame_get_globals, NULL, NULL, NULL},
+    {"f_locals", frame_get_locals, NULL, NULL, NULL},
+    {"f_back", frame_get_back, NULL, NULL, NULL},
+    {"f_builtins", frame_get_builtins, NULL, NULL, NULL},
+    {"f_lasti", frame_get_lasti, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static void frame_type_init(VM *vm) {
+  TypeObject *t = &vm->frame_type;
+  type_init_builtin(vm, t, "frame", NULL, sizeof(FrameObject), 0, TYPE_FLAG_GC);
+  t->tp_dealloc = frame_dealloc;
+  t->tp_traverse = frame_traverse;
+  t->tp_clear = frame_clear;
+  t->tp_repr = frame_repr;
+  t->tp_getset = frame_getset;
+}
+
+/* ---- traceback attributes ------------------------------------------------------------ */
 
 static Object *tb_get_next(VM *vm, Object *self, void *c) {
   Object *n = ((TracebackObject *)self)->next;
@@ -66,7 +236,19 @@ static Object *tb_get_next(VM *vm, Object *self, void *c) {
 }
 static Object *tb_get_lineno(VM *vm, Object *self, void *c) { return small_new(((TracebackObject *)self)->lineno); }
 static Object *tb_get_lasti(VM *vm, Object *self, void *c) { return small_new(((TracebackObject *)self)->lasti * 2); }
-static Object *tb_get_frame(VM *vm, Object *self, void *c) { return vm_none(vm); }
+/* The frame is gone: its object is rebuilt from what the entry kept (a function
+   frame's locals are lost and read as {}; there is no caller). */
+static Object *tb_get_frame(VM *vm, Object *self, void *c) {
+  TracebackObject *tb = (TracebackObject *)self;
+  if (!tb->frame) {
+    Object *locals = tb->globals && !(tb->code->flags & CO_OPTIMIZED) ? obj_newref(tb->globals) : dict_new(vm);
+    if (!locals) return NULL;
+    tb->frame = frame_make(vm, tb->code, tb->globals, locals, NULL, tb->lineno);
+    obj_decref(vm, locals);
+    if (!tb->frame) return NULL;
+  }
+  return obj_newref(tb->frame);
+}
 
 static const GetSetDef tb_getset[] = {
     {"tb_next", tb_get_next, NULL, NULL, NULL},
@@ -83,6 +265,7 @@ void traceback_type_init(VM *vm) {
   t->tp_traverse = tb_traverse;
   t->tp_clear = tb_clear;
   t->tp_getset = tb_getset;
+  frame_type_init(vm);   /* frames belong with tracebacks (vm.c initialises this file) */
 }
 
 /* ---- source lines ---------------------------------------------------------------- */

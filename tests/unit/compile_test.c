@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "parser/parse.h"
+#include "runtime/dict.h"
 #include "runtime/exc.h"
 #include "runtime/str.h"
 #include "vm/code.h"
@@ -337,4 +338,39 @@ Test(comp, run_file_sees_null_bytes) {
   cr_expect_eq(status, 1);
   cr_expect(strstr(out, "SyntaxError: source code cannot contain null bytes"), "%s", out);
   free(out);
+}
+
+/* ---- frame objects (runtime/traceback.c) -------------------------------------------- */
+
+Test(comp, frame_objects) {
+  Object *g = dict_new(vm);
+  const char *src =
+      "def gen():\n"
+      "    x = 1\n"
+      "    yield x\n"
+      "    yield 2\n"
+      "it = gen()\n"
+      "before = it.gi_frame.f_lineno\n"
+      "next(it)\n"
+      "fr = it.gi_frame\n"
+      "r = (fr.f_lineno, fr.f_locals, fr.f_code.co_name, fr.f_globals is globals(), fr.f_back)\n"
+      "list(it)\n"
+      "done = it.gi_frame\n"
+      "def f():\n"
+      "    return 1 / 0\n"
+      "try:\n"
+      "    f()\n"
+      "except ZeroDivisionError as e:\n"
+      "    tb = e.__traceback__\n"
+      "    t = (tb.tb_frame.f_code.co_name, tb.tb_next.tb_frame.f_code.co_name,\n"
+      "         tb.tb_next.tb_frame.f_lineno, tb.tb_frame is tb.tb_frame, type(tb.tb_frame).__name__)\n"
+      "out = repr((before, r, done, t))\n";
+  Object *r = run_exec(vm, src, "t.py", g, NULL);
+  cr_assert_not_null(r, "the program raised");
+  obj_decref(vm, r);
+  Object *out = dict_getitem_cstr(vm, g, "out");
+  cr_assert_not_null(out);
+  cr_expect_str_eq(str_utf8(out),
+                   "(1, (3, {'x': 1}, 'gen', True, None), None, ('<module>', 'f', 13, True, 'frame'))");
+  obj_decref(vm, g);
 }
