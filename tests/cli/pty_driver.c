@@ -37,6 +37,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -217,6 +218,17 @@ static int cmd_file(Driver *d, char *arg) {
   return 0;
 }
 
+/* libedit draws its prompt a moment before it takes the terminal out of canonical
+   mode; what is typed in between is cooked by the tty (Ctrl-D would be end-of-file).
+   So wait, briefly, for the line editor; code that runs leaves the tty canonical, and
+   then this only costs the timeout. */
+static void wait_for_editor(Driver *d) {
+  struct termios t;
+  long until = now_ms() + 300;
+  while (now_ms() < until && tcgetattr(d->master, &t) == 0 && (t.c_lflag & ICANON))
+    pump(d, 5);
+}
+
 static int run_line(Driver *d, char *line) {
   char *arg = strchr(line, ' ');
   if (arg) *arg++ = '\0';
@@ -233,6 +245,7 @@ static int run_line(Driver *d, char *line) {
   if (!strcmp(line, "send")) {
     char text[TEXT_CAP];
     size_t n = unescape(arg, text);
+    wait_for_editor(d);
     for (size_t i = 0; i < n; i++) {   /* one byte at a time, as typed */
       if (write(d->master, text + i, 1) != 1) return fail(d, "send failed: %s", strerror(errno));
       pump(d, 5);
