@@ -28,6 +28,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -46,7 +47,7 @@ enum { OUT_CAP = 1 << 18, TEXT_CAP = 4096, MAX_ENV = 16 };
 typedef struct Driver {
   const char *kite;
   char home[64];
-  char *env[MAX_ENV];
+  char env[MAX_ENV][256];
   int nenv;
   pid_t pid;
   int master;
@@ -254,16 +255,20 @@ static int run_line(Driver *d, char *line) {
   }
   if (!strcmp(line, "env")) {
     if (d->nenv == MAX_ENV) return fail(d, "too many env lines%s", "");
-    d->env[d->nenv++] = strdup(arg);
+    snprintf(d->env[d->nenv++], sizeof d->env[0], "%s", arg);
     return 0;
   }
   return fail(d, "unknown command %s", line);
 }
 
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+  (void)st, (void)flag, (void)ftw;
+  return remove(path);
+}
+
 static void remove_home(Driver *d) {
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", d->home);
-  if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", d->home);
+  if (nftw(d->home, remove_entry, 8, FTW_DEPTH | FTW_PHYS) != 0)
+    fprintf(stderr, "could not remove %s\n", d->home);
 }
 
 int main(int argc, char **argv) {
@@ -299,7 +304,6 @@ int main(int argc, char **argv) {
     kill(d->pid, SIGKILL);
     waitpid(d->pid, NULL, 0);
   }
-  for (int i = 0; i < d->nenv; i++) free(d->env[i]);
   remove_home(d);
   return rc;
 }
