@@ -261,6 +261,13 @@ static Object *super_new(VM *vm, TypeObject *type, Object *const *args, size_t n
   return o;
 }
 
+/* OBJ_SETREF for a TypeObject * field (steals v; no type-punned pointer). */
+static void set_type(VM *vm, TypeObject **field, Object *v) {
+  TypeObject *old = *field;
+  *field = (TypeObject *)v;
+  obj_xdecref(vm, (Object *)old);
+}
+
 static int super_init(VM *vm, Object *self, Object *const *args, size_t nargs, Object *kw) {
   if (arg_no_kw(vm, "super", kw) < 0 || arg_count(vm, "super", nargs, 0, 2) < 0) return -1;
   Object *type, *obj = NULL;
@@ -278,9 +285,9 @@ static int super_init(VM *vm, Object *self, Object *const *args, size_t nargs, O
   TypeObject *ot = NULL;
   if (obj && !(ot = supercheck(vm, (TypeObject *)type, obj))) return -1;
   SuperObject *s = (SuperObject *)self;
-  OBJ_SETREF(vm, *(Object **)&s->type, obj_newref(type));
+  set_type(vm, &s->type, obj_newref(type));
   OBJ_SETREF(vm, s->obj, obj_xnewref(obj));
-  OBJ_SETREF(vm, *(Object **)&s->obj_type, obj_xnewref((Object *)ot));
+  set_type(vm, &s->obj_type, obj_xnewref((Object *)ot));
   return 0;
 }
 
@@ -338,9 +345,9 @@ static int super_traverse(VM *vm, Object *self, VisitProc visit, void *arg) {
 
 static int super_clear(VM *vm, Object *self) {
   SuperObject *s = (SuperObject *)self;
-  OBJ_CLEAR(vm, *(Object **)&s->type);
+  set_type(vm, &s->type, NULL);
   OBJ_CLEAR(vm, s->obj);
-  OBJ_CLEAR(vm, *(Object **)&s->obj_type);
+  set_type(vm, &s->obj_type, NULL);
   return 0;
 }
 
