@@ -4,8 +4,15 @@
  * Invariants: data is valid UTF-8 and NUL-terminated (it may contain NULs); length is
  * the number of code points; ascii is true iff every byte < 0x80 (then indexing is O(1);
  * otherwise indexing walks, with a small per-string index cache); hash is -1 until
- * computed. Strings are immutable. Interned strings (identifiers) are kept in
- * vm->interned and are compared by pointer on the fast paths.
+ * computed. Strings are immutable. Interned strings (identifiers) are immortal, kept in
+ * the VM's private intern set (vm->intern_table; vm->interned stays NULL) until
+ * str_finish, and are compared by pointer on the fast paths. vm->empty_str and
+ * vm->latin1[] (every one-code-point string below U+0100) are interned singletons that
+ * every constructor returns for those values.
+ *
+ * Hashing is a fixed-seed wyhash-style mix over the UTF-8 bytes (not randomised;
+ * hash('') == 0 as in CPython). Character properties and case mappings come from
+ * runtime/unicode.h (all of Unicode 14.0, as CPython 3.11).
  */
 #ifndef KITE_RUNTIME_STR_H
 #define KITE_RUNTIME_STR_H
