@@ -55,6 +55,7 @@ typedef struct GCState {
   GCGenStats stats[GC_NGENS];
   Object *garbage;              /* list: gc.garbage */
   Object *callbacks;            /* list: gc.callbacks */
+  unsigned stress_tick;         /* KITE_DEBUG_STRESS_GC: tracks so far */
 } GCState;
 
 enum {
