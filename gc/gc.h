@@ -22,9 +22,26 @@
  * into containers need no hook. (An incremental collector would need one; see
  * STYLE.md item 19.)
  *
+ * Why it is sound to scan only a suffix: a reference from an older (unscanned) object
+ * into the collected region is not subtracted, so the target looks externally
+ * referenced and survives, which it must. Promotion keeps the invariant trivially.
+ *
  * A collection never runs re-entrantly (a __del__ or callback that allocates during a
  * collection only bumps the counters), and an object owned by a C local always has an
  * external reference, so it is never in a garbage set.
+ *
+ * tp_traverse contract: visit every owned reference to a heap object; immediates
+ * (small ints) may be skipped (the collector ignores them; gc.get_referents then
+ * does not report them, as docs/memory.md says). Return the first non-zero visit
+ * result.
+ *
+ * Deep deallocation chains are handled by obj_dealloc's trashcan (runtime/object.c),
+ * which untracks an object before queueing it; nothing in this module is needed.
+ *
+ * KITE_DEBUG_STRESS_GC: every gc_track (while enabled, threshold 0 nonzero, no
+ * exception pending) runs a collection first: of generation 0, of generation 1 every
+ * 8th, a full one every 64th. A full collection at every track made the test suite
+ * quadratic in heap size.
  */
 #ifndef KITE_GC_GC_H
 #define KITE_GC_GC_H
