@@ -446,8 +446,9 @@ static Outcome run_code(VM *vm, const Cli *cli, const char *src, const char *fil
   return o;
 }
 
-/* A script: file, or file/__main__.py for a directory. */
-static Outcome run_script(VM *vm, const Cli *cli, const char *path) {
+/* A script: file, or file/__main__.py for a directory. path0: make its directory
+   sys.path[0]. */
+static Outcome run_script(VM *vm, const Cli *cli, const char *path, bool path0) {
   Outcome o = {0, false};
   char abs[2 * PATH_MAX], main_py[2 * PATH_MAX + 16], dir[PATH_MAX];
   struct stat st;
@@ -468,7 +469,7 @@ static Outcome run_script(VM *vm, const Cli *cli, const char *path) {
   if (cli->skip_first_line)     /* -x: blank it, keeping the line numbers */
     for (char *p = src; *p && *p != '\n'; p++) *p = ' ';
   /* sys.path[0] is the script's directory, made absolute and free of symlinks. */
-  if (realpath(file, dir)) {
+  if (path0 && realpath(file, dir)) {
     char *slash = strrchr(dir, '/');
     if (slash) slash[slash == dir] = '\0';
     set_sys_paths(vm, dir, NULL);
@@ -498,7 +499,7 @@ static Outcome run_module(VM *vm, const Cli *cli) {
   set_sys_paths(vm, cwd, path);
   Cli c = *cli;
   c.skip_first_line = false;
-  return run_script(vm, &c, path);
+  return run_script(vm, &c, path, false);
 }
 
 static int run_main(VM *vm, const Cli *cli, SigWatch *w) {
@@ -512,7 +513,7 @@ static int run_main(VM *vm, const Cli *cli, SigWatch *w) {
     o = run_code(vm, cli, cli->target, "<string>");
     break;
   case RUN_MODULE: o = run_module(vm, cli); break;
-  case RUN_FILE: o = run_script(vm, cli, cli->target); break;
+  case RUN_FILE: o = run_script(vm, cli, cli->target, true); break;
   case RUN_STDIN:
     set_sys_paths(vm, "", NULL);
     repl = cli->inspect || isatty(0);
