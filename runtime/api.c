@@ -224,6 +224,22 @@ bool api_import_allowed(VM *vm, const char *name) {
   return false;
 }
 
+/* Builtins a sandboxed VM must not have (they reach outside the VM). Removed, so that
+   using one is a NameError whatever the runtime grows. */
+static const char *const sandbox_denied[] = {"open", "breakpoint", NULL};
+
+static int sandbox_scrub(VM *vm) {
+  for (const char *const *n = sandbox_denied; *n; n++) {
+    Object *k = str_from_cstr(vm, *n);
+    if (!k) return -1;
+    int r = dict_contains(vm, vm->builtins, k);
+    if (r > 0) r = dict_delitem(vm, vm->builtins, k);
+    obj_decref(vm, k);
+    if (r < 0) return -1;
+  }
+  return 0;
+}
+
 /* ---- VMs ----------------------------------------------------------------------------- */
 
 void kite_config_init(KiteConfig *cfg) {
@@ -250,7 +266,7 @@ KiteVM *kite_new(const KiteConfig *cfg) {
   vm->interrupt_interval = cfg->interrupt_interval ? cfg->interrupt_interval : 10000;
   arm(vm);
   if (kitefunc_type_ready(vm) < 0 || !(vm->host_modules = dict_new(vm)) ||
-      !(vm->granted = dict_new(vm))) {
+      !(vm->granted = dict_new(vm)) || (vm->sandbox && sandbox_scrub(vm) < 0)) {
     kite_free((KiteVM *)vm);
     return NULL;
   }

@@ -19,6 +19,8 @@ Test(sandbox, plain_code_runs) {
 Test(sandbox, no_open_no_input) {
   run_fails("open('/etc/passwd')", "NameError", "name 'open' is not defined");
   run_fails("input()", "PermissionError", NULL);
+  run_fails("breakpoint()", "NameError", "name 'breakpoint' is not defined");
+  run_fails("__builtins__.open", "AttributeError", NULL);
 }
 
 Test(sandbox, imports_need_a_grant) {
