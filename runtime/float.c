@@ -6,11 +6,13 @@
  * float arithmetic allocates a result per operation. Subclass instances use obj_alloc.
  *
  * repr: the shortest decimal string that reads back as the same double (CPython's
- * repr, David Gay's mode 0), found by trying `%.{p}e` for increasing significant
- * digits p (a binary search: more digits never stop round-tripping), then laid out by
- * CPython's rules: exponent form when the decimal exponent is < -4 or >= 16, and ".0"
- * on integral values. glibc's printf and strtod are correctly rounded, which this
- * depends on.
+ * repr, David Gay's mode 0), laid out by CPython's rules: exponent form when the
+ * decimal exponent is < -4 or >= 16, and ".0" on integral values. The digits come from
+ * a binary search over the digit count p (a p-digit string that round-trips still does
+ * with more digits): for 1e-5 <= v < 1e16 exactly, in 128-bit integers (candidates
+ * against v's rounding interval); elsewhere from the 17 digits of one printf, rounded
+ * as strings and checked with strtod (glibc's printf and strtod are correctly
+ * rounded, which this depends on).
  *
  * Mixed int/float arithmetic converts the int (OverflowError "int too large to convert
  * to float"); mixed comparisons are exact (int_compare_double). % and // follow
@@ -156,9 +158,127 @@ static int decimal_digits(double v, int p, bool up, char *digits, int *decpt) {
 }
 
 static bool digits_round_trip(double v, const char *digits, int n, int decpt) {
-  char buf[48];
-  snprintf(buf, sizeof buf, "0.%.*se%d", n, digits, decpt);
+  char buf[48], *p = buf;
+  *p++ = '.';
+  memcpy(p, digits, (size_t)n);
+  p += n;
+  *p++ = 'e';
+  snprintf(p, 8, "%d", decpt);
   return strtod(buf, NULL) == v;
+}
+
+/* v's 17 significant digits (one correctly rounded printf) from which the shorter
+   candidates are derived without printf. */
+typedef struct Digits17 {
+  char d[18];
+  int decpt;
+} Digits17;
+
+/* The p-digit (p < 17) correct rounding of v from its 17 digits x. Rounding a rounded
+   string twice is exact except when the dropped tail is exactly "50...0" (a tie in x
+   may not be one in v), which goes back to printf. Returns the digit count. */
+static int round_digits17(double v, const Digits17 *x, int p, char *digits, int *decpt) {
+  const char *tail = x->d + p;
+  bool up = *tail > '5', tie = *tail == '5';
+  if (tie) {
+    for (const char *q = tail + 1; *q; q++)
+      if (*q != '0') {
+        up = true;
+        tie = false;
+      }
+  }
+  if (tie) return decimal_digits(v, p, false, digits, decpt);
+  memcpy(digits, x->d, (size_t)p);
+  *decpt = x->decpt;
+  int i = p - 1;
+  if (up) {
+    while (i >= 0 && digits[i] == '9') digits[i--] = '0';
+    if (i >= 0) {
+      digits[i]++;
+    } else {
+      digits[0] = '1';
+      ++*decpt;
+    }
+  }
+  int n = p;
+  while (n > 1 && digits[n - 1] == '0') n--;
+  digits[n] = 0;
+  return n;
+}
+
+/* ---- exact shortest digits for 1e-5 <= v < 1e16 (no printf, no strtod) ----
+   With v = m * 2**-s (m < 2**53, s <= 69) and k chosen so that v * 10**k has 17 integer
+   digits, everything fits unsigned 128-bit integers: N = m * 10**k is exact, and so is
+   the rounding interval of v scaled by 4 * 2**s. A p-digit decimal round-trips iff it lies
+   in that interval (ends included when m is even: strtod rounds ties to even). */
+typedef unsigned __int128 u128;
+
+static u128 pow10_128(int k) {
+  u128 r = 1;
+  while (k-- > 0) r *= 10;
+  return r;
+}
+
+/* Is c * 10**(17-p) (in units of 10**-k) inside v's interval [lo4, hi4] / 2**(s+2)? */
+static bool in_interval(uint64_t c, int p, int s, u128 lo4, u128 hi4, bool even) {
+  u128 x = ((u128)c * (uint64_t)pow10_128(17 - p)) << (s + 2);
+  return even ? (x >= lo4 && x <= hi4) : (x > lo4 && x < hi4);
+}
+
+static bool shortest_exact(double v, char *digits, int *decpt) {
+  if (!(v >= 1e-5 && v < 1e16)) return false;
+  int e;
+  uint64_t m = (uint64_t)ldexp(frexp(v, &e), 53);
+  int s = 53 - e;                       /* v = m / 2**s */
+  if (s < 0 || s > 69) return false;
+  int k = 16 - (int)floor(log10(v));
+  u128 n, d;
+  for (int tries = 0;; tries++) {       /* the log10 estimate may be off by one */
+    if (k < 0 || k > 21 || tries > 2) return false;
+    n = (u128)m * pow10_128(k);
+    d = n >> s;
+    if (d < (u128)UINT64_C(10000000000000000)) k++;
+    else if (d >= (u128)UINT64_C(100000000000000000)) k--;
+    else break;
+  }
+  u128 pk = pow10_128(k);
+  bool pow2 = m == (UINT64_C(1) << 52);
+  u128 lo4 = (u128)(4 * m - (pow2 ? 1 : 2)) * pk, hi4 = (u128)(4 * m + 2) * pk;
+  bool even = (m & 1) == 0;
+  uint64_t d17 = (uint64_t)d;
+  int lo = 1, hi = 17;
+  uint64_t best = 0;
+  int best_p = 17;   /* p = 17 always has a candidate: the interval is wider than 1 */
+  while (lo <= hi) {                    /* smallest p with a candidate inside */
+    int p = (lo + hi) / 2;
+    uint64_t unit = (uint64_t)pow10_128(17 - p), f = d17 / unit, c = 0;
+    bool fin = in_interval(f, p, s, lo4, hi4, even), cin = in_interval(f + 1, p, s, lo4, hi4, even);
+    if (fin && cin) {                   /* both: the nearer, ties to even */
+      u128 twice_rem = 2 * (n - (((u128)f * unit) << s)), full = (u128)unit << s;
+      c = twice_rem > full || (twice_rem == full && (f & 1)) ? f + 1 : f;
+    } else if (fin || cin) {
+      c = fin ? f : f + 1;
+    }
+    if (fin || cin) {
+      best = c;
+      best_p = p;
+      hi = p - 1;
+    } else {
+      lo = p + 1;
+    }
+  }
+  *decpt = 17 - k;                      /* v = 0.DDD... * 10**(17-k) */
+  if (best == (uint64_t)pow10_128(best_p)) {   /* rounded up to the next power of ten */
+    best /= 10;
+    ++*decpt;
+  }
+  char tmp[24];
+  int n2 = 0;
+  for (uint64_t t = best; t; t /= 10) tmp[n2++] = (char)('0' + t % 10);
+  for (int i = 0; i < n2; i++) digits[i] = tmp[n2 - 1 - i];
+  while (n2 > 1 && digits[n2 - 1] == '0') n2--;
+  digits[n2] = 0;
+  return true;
 }
 
 /* The shortest round-trip digits of v (finite, > 0), as decimal_digits returns them.
@@ -167,9 +287,14 @@ static bool digits_round_trip(double v, const char *digits, int n, int decpt) {
    below it than above, where a shorter string rounded up may still round-trip (as
    dtoa finds: repr(2.0**-140) is '7.174648137343064e-43'). */
 static int shortest_digits(double v, char *digits, int *decpt) {
+  if (shortest_exact(v, digits, decpt)) return (int)strlen(digits);
+  Digits17 x;
+  int n17 = decimal_digits(v, 17, false, x.d, &x.decpt);
+  memset(x.d + n17, '0', (size_t)(17 - n17));   /* back to exactly 17 digits */
+  x.d[17] = 0;
   int lo = 1, hi = 17;
   while (lo < hi) {
-    int mid = (lo + hi) / 2, d, n = decimal_digits(v, mid, false, digits, &d);
+    int mid = (lo + hi) / 2, d, n = round_digits17(v, &x, mid, digits, &d);
     if (digits_round_trip(v, digits, n, d)) hi = mid;
     else lo = mid + 1;
   }
@@ -187,7 +312,15 @@ static int shortest_digits(double v, char *digits, int *decpt) {
       return n;
     }
   }
-  return decimal_digits(v, lo, false, digits, decpt);
+  if (lo == 17) {
+    memcpy(digits, x.d, 18);
+    *decpt = x.decpt;
+    int n = 17;
+    while (n > 1 && digits[n - 1] == '0') n--;
+    digits[n] = 0;
+    return n;
+  }
+  return round_digits17(v, &x, lo, digits, decpt);
 }
 
 int float_repr_buf(double v, char *buf) {
