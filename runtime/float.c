@@ -131,18 +131,10 @@ int float_as_double(VM *vm, Object *o, double *out) {
 
 /* ---- repr ---------------------------------------------------------------------------- */
 
-/* The p significant digits of v > 0 (p - 1 after the point in "%.*e"), correctly
-   rounded, or rounded up when up. Returns the digit count written to digits (no
-   trailing zeros) and sets *decpt: v ~ 0.DIGITS * 10**decpt. */
-static int decimal_digits(double v, int p, bool up, char *digits, int *decpt) {
-  char buf[40];
-  snprintf(buf, sizeof buf, "%.*e", p - 1, v);
-  int n = 0;
-  const char *q = buf;
-  for (; *q != 'e'; q++)
-    if (*q != '.') digits[n++] = *q;
-  *decpt = atoi(q + 1) + 1;
-  if (up && strtod(buf, NULL) < v) {   /* add one unit in the last place */
+/* Finish n decimal digits: add one unit in the last place when up (carrying into
+   *decpt on 99..9), strip trailing zeros, NUL-terminate. Returns the new count. */
+static int finish_digits(char *digits, int n, bool up, int *decpt) {
+  if (up) {
     int i = n - 1;
     while (i >= 0 && digits[i] == '9') digits[i--] = '0';
     if (i >= 0) {
@@ -155,6 +147,20 @@ static int decimal_digits(double v, int p, bool up, char *digits, int *decpt) {
   while (n > 1 && digits[n - 1] == '0') n--;
   digits[n] = 0;
   return n;
+}
+
+/* The p significant digits of v > 0 (p - 1 after the point in "%.*e"), correctly
+   rounded, or rounded up when up. Returns the digit count written to digits (no
+   trailing zeros) and sets *decpt: v ~ 0.DIGITS * 10**decpt. */
+static int decimal_digits(double v, int p, bool up, char *digits, int *decpt) {
+  char buf[40];
+  snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+  int n = 0;
+  const char *q = buf;
+  for (; *q != 'e'; q++)
+    if (*q != '.') digits[n++] = *q;
+  *decpt = atoi(q + 1) + 1;
+  return finish_digits(digits, n, up && strtod(buf, NULL) < v, decpt);
 }
 
 static bool digits_round_trip(double v, const char *digits, int n, int decpt) {
@@ -190,20 +196,7 @@ static int round_digits17(double v, const Digits17 *x, int p, char *digits, int 
   if (tie) return decimal_digits(v, p, false, digits, decpt);
   memcpy(digits, x->d, (size_t)p);
   *decpt = x->decpt;
-  int i = p - 1;
-  if (up) {
-    while (i >= 0 && digits[i] == '9') digits[i--] = '0';
-    if (i >= 0) {
-      digits[i]++;
-    } else {
-      digits[0] = '1';
-      ++*decpt;
-    }
-  }
-  int n = p;
-  while (n > 1 && digits[n - 1] == '0') n--;
-  digits[n] = 0;
-  return n;
+  return finish_digits(digits, p, up, decpt);
 }
 
 /* ---- exact shortest digits for 1e-5 <= v < 1e16 (no printf, no strtod) ----
@@ -276,8 +269,7 @@ static bool shortest_exact(double v, char *digits, int *decpt) {
   int n2 = 0;
   for (uint64_t t = best; t; t /= 10) tmp[n2++] = (char)('0' + t % 10);
   for (int i = 0; i < n2; i++) digits[i] = tmp[n2 - 1 - i];
-  while (n2 > 1 && digits[n2 - 1] == '0') n2--;
-  digits[n2] = 0;
+  finish_digits(digits, n2, false, decpt);
   return true;
 }
 
@@ -315,10 +307,7 @@ static int shortest_digits(double v, char *digits, int *decpt) {
   if (lo == 17) {
     memcpy(digits, x.d, 18);
     *decpt = x.decpt;
-    int n = 17;
-    while (n > 1 && digits[n - 1] == '0') n--;
-    digits[n] = 0;
-    return n;
+    return finish_digits(digits, 17, false, decpt);
   }
   return round_digits17(v, &x, lo, digits, decpt);
 }
