@@ -805,7 +805,7 @@ static int merge_sort(VM *vm, SortKind kind, SortItem *v, ssize_t n) {
     if (binary_insertion(vm, kind, v, lo, lo + 1, hi) < 0) return -1;
   }
   if (n <= SORT_RUN) return 0;
-  size_t tbytes = sizeof(SortItem) * (size_t)(n / 2 + 1);
+  size_t tbytes = sizeof(SortItem) * (size_t)n;   /* the left run of the last merge may exceed n/2 */
   SortItem *tmp = heap_alloc(vm, tbytes);
   if (!tmp) return -1;
   int rc = 0;

@@ -118,7 +118,7 @@ int tuple_create_singletons(VM *vm) {
   return 0;
 }
 
-void tuple_finish(VM *vm) {
+void tuple_clear_freelists(VM *vm) {
   for (int n = 1; n < TUPLE_MAXSAVESIZE; n++) {
     while (vm->tuple_freelists[n]) {
       TupleObject *t = vm->tuple_freelists[n];
@@ -126,6 +126,15 @@ void tuple_finish(VM *vm) {
       heap_free(vm, t, type_instance_size(&vm->tuple_type, n));
     }
     vm->tuple_freelist_len[n] = 0;
+  }
+}
+
+void tuple_finish(VM *vm) {
+  tuple_clear_freelists(vm);
+  Object *e = vm->empty_tuple;
+  if (e) {
+    vm->empty_tuple = NULL;
+    heap_free(vm, e, type_instance_size(&vm->tuple_type, 0));
   }
 }
 

@@ -33,8 +33,10 @@ Object *tuple_slice(VM *vm, Object *t, ssize_t lo, ssize_t hi);
 /* Create vm->empty_tuple (immortal, untracked). Called by vm_new once the types are
    ready. 0 or -1. */
 int tuple_create_singletons(VM *vm);
-/* Release the free lists of recycled tuples (VM teardown; the empty tuple is left to
-   heap_finish). */
+/* Release the free lists of recycled tuples (gc.collect(2) may call it too). */
+void tuple_clear_freelists(VM *vm);
+/* VM teardown, once no tuple is referenced any more: the free lists and the empty
+   tuple. */
 void tuple_finish(VM *vm);
 /* For the collector: true if tuple t can never take part in a cycle (every item is
    atomic or an untracked exact tuple), so it may be untracked. CPython's

@@ -77,6 +77,14 @@ static inline Object *th_call(VM *vm, Object *o, const char *name, int nargs, ..
   return obj_call_method(vm, o, name, args, (size_t)nargs);
 }
 
+/* Assert rc == 0, reporting the pending exception otherwise. */
+static inline void th_ok(VM *vm, int rc) {
+  if (rc == 0) return;
+  Object *e = exc_fetch(vm);
+  Object *r = e ? obj_repr(vm, e) : NULL;
+  cr_assert_fail("failed with %s", r ? str_utf8(r) : "no exception");
+}
+
 static inline int64_t th_int(VM *vm, Object *o) {
   int64_t v = 0;
   cr_assert_eq(int_as_i64(vm, o, &v), 0);

@@ -124,8 +124,8 @@ Test(list, sort_detects_mutation) {
   Object *key = builtin_new(vm, &key_mutate_def, NULL);
   cr_assert_eq(list_sort(vm, l, key, false), -1);
   th_expect_exc(vm, &vm->exc_ValueError, "list modified during sort");
-  static const int64_t orig[3] = {3, 2, 1};
-  th_expect_ints(vm, l, orig, 3);
+  static const int64_t sorted[3] = {1, 2, 3};   /* CPython keeps the sorted items */
+  th_expect_ints(vm, l, sorted, 3);
   obj_decref(vm, key);
   obj_decref(vm, l);
   vm_free(vm);
@@ -146,7 +146,7 @@ Test(list, sort_type_error_keeps_items) {
 
 static void set_slice(VM *vm, Object *l, Object *start, Object *stop, Object *step, Object *v) {
   Object *sl = slice_new(vm, start, stop, step);
-  cr_assert_eq(obj_setitem(vm, l, sl, v), 0);
+  th_ok(vm, obj_setitem(vm, l, sl, v));
   obj_decref(vm, sl);
 }
 
@@ -163,14 +163,14 @@ Test(list, slice_assignment) {
   th_expect_repr(vm, l, "[0, 2, 3, 4]");
   set_slice(vm, l, small_new(100), NULL, NULL, v);         /* past the end appends */
   th_expect_repr(vm, l, "[0, 2, 3, 4, 7, 8, 9]");
-  set_slice(vm, l, NULL, NULL, small_new(-2), v);          /* extended, reversed */
-  th_expect_repr(vm, l, "[0, 2, 9, 4, 8, 8, 7]");
+  set_slice(vm, l, NULL, NULL, small_new(-3), v);          /* extended, reversed */
+  th_expect_repr(vm, l, "[9, 2, 3, 8, 7, 8, 7]");
   Object *sl = slice_new(vm, NULL, NULL, small_new(2));
   cr_assert_eq(obj_setitem(vm, l, sl, e), -1);
   th_expect_exc(vm, &vm->exc_ValueError,
                 "attempt to assign sequence of size 0 to extended slice of size 4");
   cr_assert_eq(obj_delitem(vm, l, sl), 0);                 /* del a[::2] */
-  th_expect_repr(vm, l, "[2, 4, 8]");
+  th_expect_repr(vm, l, "[2, 8, 8]");
   cr_assert_eq(obj_setitem(vm, l, sl, small_new(5)), -1);
   th_expect_exc(vm, &vm->exc_TypeError, "must assign iterable to extended slice");
   obj_decref(vm, sl);
@@ -180,7 +180,7 @@ Test(list, slice_assignment) {
   obj_decref(vm, sl);
   sl = slice_new(vm, small_new(-1), NULL, small_new(-1));
   Object *r = obj_getitem(vm, l, sl);
-  th_expect_repr(vm, r, "[8, 4, 2]");
+  th_expect_repr(vm, r, "[8, 8, 2]");
   obj_decref(vm, r);
   obj_decref(vm, sl);
   obj_decref(vm, e);
@@ -300,10 +300,10 @@ static void list_round(VM *vm) {
 Test(list, heap_returns_to_baseline) {
   VM *vm = th_vm();
   list_round(vm);   /* warm up caches and the collector's table */
-  tuple_finish(vm);
+  tuple_clear_freelists(vm);
   size_t base = vm->heap.stats.bytes_in_use;
   list_round(vm);
-  tuple_finish(vm);
+  tuple_clear_freelists(vm);
   cr_assert_eq(vm->heap.stats.bytes_in_use, base, "leaked %zd bytes",
                (ssize_t)(vm->heap.stats.bytes_in_use - base));
   vm_free(vm);

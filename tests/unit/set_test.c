@@ -1,5 +1,6 @@
 /* set: iteration order identical to CPython's, operations, hash, errors, references.
-   Expected orders were recorded with CPython 3.11 (list(...) of the same expression). */
+   Expected orders were recorded with CPython 3.11 from the same sequence of s.add()
+   calls (a set display of constants would be built differently: via a frozenset). */
 #include "containers_helpers.h"
 
 static Object *set_of(VM *vm, int n, const int64_t *v) {
@@ -26,7 +27,7 @@ Test(set, literal_orders) {
   Object *b = SET_OF(vm, 10, 100, 1000);
   EXPECT(vm, b, 1000, 10, 100);
   Object *c = SET_OF(vm, -1, -2, -3, 7, 8);
-  EXPECT(vm, c, -1, 7, 8, -3, -2);
+  EXPECT(vm, c, 7, 8, -2, -3, -1);
   Object *d = SET_OF(vm, INT64_C(1) << 40, INT64_C(1) << 50, 3, (INT64_C(1) << 33) + 1);
   EXPECT(vm, d, INT64_C(1099511627776), INT64_C(1125899906842624), 3, INT64_C(8589934593));
   Object *objs[] = {a, b, c, d};
@@ -64,7 +65,7 @@ Test(set, operator_orders) {
   obj_decref(vm, r);
   Object *e = SET_OF(vm, 1, 2, 3), *f = SET_OF(vm, 3, 4, 5, 100);
   r = obj_binop(vm, e, f, BINOP_XOR);
-  EXPECT(vm, r, 1, 2, 100, 5, 4);
+  EXPECT(vm, r, 1, 2, 100, 4, 5);
   obj_decref(vm, r);
   Object *g = SET_OF(vm, 1000, 2000), *h = SET_OF(vm, 3000, 1, 33);
   r = obj_binop(vm, g, h, BINOP_OR);
@@ -149,10 +150,10 @@ static void set_round(VM *vm) {
 Test(set, heap_returns_to_baseline) {
   VM *vm = th_vm();
   set_round(vm);
-  tuple_finish(vm);
+  tuple_clear_freelists(vm);
   size_t base = vm->heap.stats.bytes_in_use;
   set_round(vm);
-  tuple_finish(vm);
+  tuple_clear_freelists(vm);
   cr_assert_eq(vm->heap.stats.bytes_in_use, base, "leaked %zd bytes",
                (ssize_t)(vm->heap.stats.bytes_in_use - base));
   vm_free(vm);

@@ -77,7 +77,7 @@ Test(tuple, slicing_and_index) {
 
 Test(tuple, freelist_reuse_and_finish) {
   VM *vm = th_vm();
-  tuple_finish(vm);
+  tuple_clear_freelists(vm);
   size_t base = vm->heap.stats.bytes_in_use;
   Object *a = tuple_pack(vm, 3, small_new(1), small_new(2), small_new(3));
   obj_decref(vm, a);
@@ -87,7 +87,7 @@ Test(tuple, freelist_reuse_and_finish) {
   cr_assert_eq(vm->tuple_freelist_len[3], 0);
   th_expect_repr(vm, b, "(4, 5, 6)");
   obj_decref(vm, b);
-  tuple_finish(vm);
+  tuple_clear_freelists(vm);
   cr_assert_eq(vm->heap.stats.bytes_in_use, base);
   vm_free(vm);
 }
