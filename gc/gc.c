@@ -160,10 +160,23 @@ static void remove_entry(GCState *gc, Object *o) {
   clear_index(o);
 }
 
+/* Give back half the table when it is three-quarters empty (after a peak). */
+static void maybe_shrink(VM *vm) {
+  GCState *gc = &vm->gc;
+  if (gc->capacity <= 4096 || gc->count >= gc->capacity / 4) return;
+  size_t ncap = gc->capacity / 2;
+  Object **t = heap_realloc_raw(&vm->heap, gc->table, gc->capacity * sizeof(Object *),
+                                ncap * sizeof(Object *));
+  if (!t) return;
+  gc->table = t;
+  gc->capacity = ncap;
+}
+
 void gc_untrack(VM *vm, Object *o) {
   if (!gc_is_tracked(o)) return;
   remove_entry(&vm->gc, o);
   if (vm->gc.gen_count[0] > 0) vm->gc.gen_count[0]--;
+  if (__builtin_expect(vm->gc.count < vm->gc.capacity / 4, 0)) maybe_shrink(vm);
 }
 
 void gc_maybe_collect(VM *vm) {

@@ -583,3 +583,19 @@ Test(gc, callbacks_see_start_and_stop) {
   fclose(err);
   free(buf);
 }
+
+Test(gc, table_shrinks_after_a_peak) {
+  Ctx c;
+  VM *vm = setup(&c);
+  enum { N = 200000 };
+  Object **v = malloc(N * sizeof *v);
+  for (int i = 0; i < N; i++) v[i] = node(vm, &c.node_type);
+  size_t peak = vm->gc.capacity;
+  cr_assert_geq(peak, N);
+  for (int i = N - 1; i >= 0; i--) obj_decref(vm, v[i]);
+  cr_assert_lt(vm->gc.capacity, peak / 8);
+  cr_assert_geq(vm->gc.capacity, vm->gc.count);
+  check_table(vm);
+  free(v);
+  teardown(vm);
+}
