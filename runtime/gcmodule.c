@@ -254,12 +254,17 @@ static Object *gc_get_objects(VM *vm, Object *self, Object *const *args, size_t 
     if (!INT_CHECK(vm, genobj))
       return exc_set(vm, &vm->exc_TypeError, "argument should be integer or None, not '%s'",
                      type_name(obj_type(vm, genobj)));
-    if (as_c_int(vm, genobj, &gen, false) < 0) return NULL;
+    int64_t v;
+    if (int_as_i64(vm, genobj, &v) < 0) {   /* Py_ssize_t, via __index__ */
+      exc_clear(vm);
+      return exc_set(vm, &vm->exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+    }
+    gen = v >= GC_NGENS ? GC_NGENS : v < -1 ? -2 : (int)v;
     if (gen >= GC_NGENS)
       return exc_set(vm, &vm->exc_ValueError,
                      "generation parameter must be less than the number of available "
                      "generations (%i)", GC_NGENS);
-    if (gen < 0)
+    if (gen < -1)
       return exc_set(vm, &vm->exc_ValueError, "generation parameter cannot be negative");
   }
   Object *r = list_new(vm, 0);

@@ -22,3 +22,9 @@ for args in (("a",), (1, 2)):
         gc.get_objects(*args)
     except TypeError as e:
         print("TypeError:", e)
+print(len(gc.get_objects(-1)) == len(gc.get_objects()) or "differs")
+for bad in (2 ** 40, 2 ** 70):
+    try:
+        gc.get_objects(bad)
+    except (ValueError, OverflowError) as e:
+        print(type(e).__name__ + ":", e)
