@@ -424,10 +424,28 @@ typedef struct Outcome {
   bool interrupted;     /* an uncaught KeyboardInterrupt */
 } Outcome;
 
-/* Run src as __main__ and report what escapes, as CPython's top level does. With -i a
-   SystemExit is only printed, since the REPL comes next. */
-static Outcome run_code(VM *vm, const Cli *cli, const char *src, const char *filename) {
+/* True (after printing CPython's SyntaxError) if src[0..len) holds a NUL byte, which
+   the C-string run_exec would silently cut at; the front end reports it. */
+static bool has_null_byte(VM *vm, const char *src, size_t len, const char *filename) {
+  if (!memchr(src, '\0', len)) return false;
+  Arena *arena = ast_arena_new(vm);
+  SyntaxErrorInfo err;
+  Mod *m = arena ? parse_source(vm, arena, src, len, filename, PARSE_FILE, &err) : NULL;
+  if (!m && arena) parse_print_error(&err, filename, stderr);
+  if (arena) ast_arena_free(arena);
+  if (exc_occurred(vm)) exc_clear(vm);
+  return true;
+}
+
+/* Run src[0..len) as __main__ and report what escapes, as CPython's top level does.
+   With -i a SystemExit is only printed, since the REPL comes next. */
+static Outcome run_code(VM *vm, const Cli *cli, const char *src, size_t len,
+                        const char *filename) {
   Outcome o = {0, false};
+  if (has_null_byte(vm, src, len, filename)) {
+    o.status = 1;
+    return o;
+  }
   Object *r = run_exec(vm, src, filename, vm->main_dict, NULL);
   if (r) {
     obj_decref(vm, r);
@@ -477,7 +495,7 @@ static Outcome run_script(VM *vm, const Cli *cli, const char *path, bool path0) 
   Object *fn = str_from_cstr(vm, path == file ? path : file);
   if (!fn || dict_setitem(vm, vm->main_dict, vm->id.__file__, fn) < 0) exc_clear(vm);
   obj_xdecref(vm, fn);
-  o = run_code(vm, cli, src, file);
+  o = run_code(vm, cli, src, len, file);
   heap_free(vm, src, cap);
   return o;
 }
@@ -510,7 +528,7 @@ static int run_main(VM *vm, const Cli *cli, SigWatch *w) {
   case RUN_AST: return dump_ast(vm, cli);
   case RUN_COMMAND:
     set_sys_paths(vm, "", NULL);
-    o = run_code(vm, cli, cli->target, "<string>");
+    o = run_code(vm, cli, cli->target, strlen(cli->target), "<string>");
     break;
   case RUN_MODULE: o = run_module(vm, cli); break;
   case RUN_FILE: o = run_script(vm, cli, cli->target, true); break;
@@ -521,7 +539,7 @@ static int run_main(VM *vm, const Cli *cli, SigWatch *w) {
       size_t len, cap;
       char *src = read_stream(vm, stdin, &len, &cap);
       if (!src) return cannot_open(cli, "<stdin>", errno);
-      o = run_code(vm, cli, src, "<stdin>");
+      o = run_code(vm, cli, src, len, "<stdin>");
       heap_free(vm, src, cap);
     }
     break;
