@@ -154,7 +154,7 @@ static void pad_append(VM *vm, StrBuf *b, const FormatSpec *f, char align, const
   ssize_t padn = f->width > len ? f->width - len : 0;
   ssize_t left = align == '>' ? padn : align == '^' ? padn / 2 : 0;
   strbuf_append_repeat(vm, b, f->fill, left);
-  strbuf_append(vm, b, body, nbytes);
+  strbuf_append_known(vm, b, body, nbytes, len, (ssize_t)nbytes == len);
   strbuf_append_repeat(vm, b, f->fill, padn - left);
 }
 
@@ -200,19 +200,19 @@ static void render_number(VM *vm, StrBuf *b, const FormatSpec *f, bool neg, cons
     ssize_t min_width = f->fill == '0' && align == '=' ? f->width - nlead - nrest : 0;
     group_digits(vm, &body, digits, nd, f->thousands, f->group, min_width);
   } else {
-    strbuf_append(vm, &body, digits, (size_t)nd);
+    strbuf_append_known(vm, &body, digits, (size_t)nd, nd, true);
   }
-  strbuf_append(vm, &body, rest, (size_t)nrest);
+  strbuf_append_known(vm, &body, rest, (size_t)nrest, nrest, true);
   ssize_t total = nlead + (ssize_t)body.ncodepoints;
   ssize_t padn = f->width > total ? f->width - total : 0;
   ssize_t left = align == '>' ? padn : align == '^' ? padn / 2 : 0;
   ssize_t right = align == '<' || align == '^' ? padn - left : 0;
   strbuf_append_repeat(vm, b, f->fill, left);
   if (sign) strbuf_append_char(vm, b, sign);
-  strbuf_append_cstr(vm, b, prefix);
+  strbuf_append_known(vm, b, prefix, strlen(prefix), (ssize_t)strlen(prefix), true);
   if (align == '=') strbuf_append_repeat(vm, b, f->fill, padn);
   if (body.failed) b->failed = true;
-  else strbuf_append(vm, b, body.data ? body.data : "", body.len);
+  else strbuf_append_known(vm, b, body.data, body.len, body.ncodepoints, true);
   strbuf_append_repeat(vm, b, f->fill, right);
   strbuf_discard(vm, &body);
 }
@@ -662,7 +662,8 @@ static int pct_directive(VM *vm, StrBuf *b, PctState *st, Object *fmt, const cha
   case 'd': case 'i': case 'u': case 'x': case 'X': case 'o':
   case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
     if (zero && !left) f.fill = '0', f.align = '=';
-    rc = strchr("diuxXo", c) ? pct_int(vm, b, &f, v, c, prec) : pct_float(vm, b, &f, v, c, prec);
+    rc = c == 'd' || c == 'i' || c == 'u' || c == 'x' || c == 'X' || c == 'o' ? pct_int(vm, b, &f, v, c, prec)
+                                                                            : pct_float(vm, b, &f, v, c, prec);
     break;
   default: {
     int len;
@@ -687,7 +688,8 @@ Object *str_percent_format(VM *vm, Object *fmt, Object *args) {
   while (p < end) {
     const char *pc = memchr(p, '%', (size_t)(end - p));
     if (!pc) pc = end;
-    strbuf_append(vm, &b, p, (size_t)(pc - p));
+    if (((StrObject *)fmt)->ascii) strbuf_append_known(vm, &b, p, (size_t)(pc - p), pc - p, true);
+    else strbuf_append(vm, &b, p, (size_t)(pc - p));
     if (pc == end) break;
     p = pc + 1;
     if (pct_directive(vm, &b, &st, fmt, &p, end) < 0) goto fail;
@@ -713,6 +715,7 @@ typedef struct FmtArgs {
   Object *mapping;    /* format_map's mapping, or NULL */
   int numbering;      /* 0 not yet known, 1 automatic, 2 manual */
   ssize_t next_auto;
+  bool ascii;         /* the format string is ASCII: literal text needs no scan */
 } FmtArgs;
 
 enum { NUM_UNKNOWN, NUM_AUTO, NUM_MANUAL };
@@ -933,7 +936,8 @@ static int vformat(VM *vm, StrBuf *out, const char *p, const char *end, FmtArgs 
   while (p < end) {
     const char *q = p;
     while (q < end && *q != '{' && *q != '}') q++;
-    strbuf_append(vm, out, p, (size_t)(q - p));
+    if (a->ascii) strbuf_append_known(vm, out, p, (size_t)(q - p), q - p, true);
+    else strbuf_append(vm, out, p, (size_t)(q - p));
     if (q == end) break;
     char c = *q;
     p = q + 1;
@@ -960,6 +964,7 @@ static int vformat(VM *vm, StrBuf *out, const char *p, const char *end, FmtArgs 
 }
 
 static Object *format_run(VM *vm, Object *fmt, FmtArgs *a) {
+  a->ascii = ((StrObject *)fmt)->ascii;
   STRBUF_LOCAL(b, 256);
   if (vformat(vm, &b, str_utf8(fmt), str_utf8(fmt) + str_nbytes(fmt), a, 2) < 0) {
     strbuf_discard(vm, &b);

@@ -152,6 +152,8 @@ void strbuf_init_stack(StrBuf *b, char *buf, size_t cap);
 /* Append; on failure sets b->failed (and MemoryError) and ignores later appends. */
 void strbuf_append(VM *vm, StrBuf *b, const char *utf8, size_t n);
 void strbuf_append_cstr(VM *vm, StrBuf *b, const char *s);
+/* Append n bytes whose code-point count and ASCII-ness the caller knows (no scan). */
+void strbuf_append_known(VM *vm, StrBuf *b, const char *utf8, size_t n, ssize_t ncp, bool ascii);
 void strbuf_append_char(VM *vm, StrBuf *b, char c);
 void strbuf_append_codepoint(VM *vm, StrBuf *b, uint32_t cp);
 void strbuf_append_str(VM *vm, StrBuf *b, Object *s);

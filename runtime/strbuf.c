@@ -68,6 +68,14 @@ void strbuf_append(VM *vm, StrBuf *b, const char *utf8, size_t n) {
   strbuf_commit(b, n, ncp, ascii);
 }
 
+void strbuf_append_known(VM *vm, StrBuf *b, const char *utf8, size_t n, ssize_t ncp, bool ascii) {
+  if (n == 0) return;
+  char *d = strbuf_reserve(vm, b, n);
+  if (!d) return;
+  memcpy(d, utf8, n);
+  strbuf_commit(b, n, ncp, ascii);
+}
+
 void strbuf_append_cstr(VM *vm, StrBuf *b, const char *s) {
   strbuf_append(vm, b, s, strlen(s));
 }
@@ -98,12 +106,7 @@ void strbuf_append_repeat(VM *vm, StrBuf *b, uint32_t cp, ssize_t n) {
 }
 
 void strbuf_append_str(VM *vm, StrBuf *b, Object *s) {
-  size_t n = (size_t)str_nbytes(s);
-  if (n == 0) return;
-  char *d = strbuf_reserve(vm, b, n);
-  if (!d) return;
-  memcpy(d, str_utf8(s), n);
-  strbuf_commit(b, n, str_length(s), ((StrObject *)s)->ascii);
+  strbuf_append_known(vm, b, str_utf8(s), (size_t)str_nbytes(s), str_length(s), ((StrObject *)s)->ascii);
 }
 
 void strbuf_printf(VM *vm, StrBuf *b, const char *fmt, ...) {

@@ -1,5 +1,5 @@
 /* Helpers shared by the str and format unit tests: build objects from the Val
-   initializers the case generators write (tests/unit/*_cases_gen.py), and describe an
+   initializers the case generators write (tests/unit/str_cases_gen.py, format_cases_gen.py), and describe an
    outcome as CPython's repr of the result or "!Type: message". */
 #ifndef KITE_TESTS_STR_HELPERS_H
 #define KITE_TESTS_STR_HELPERS_H
