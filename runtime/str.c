@@ -571,6 +571,9 @@ static Object *try_other(VM *vm, Object *a, Object *b, int op) {
 
 static Object *str_mul(VM *vm, Object *s, Object *n, Object *a, Object *b) {
   if (!INT_CHECK(vm, n)) {
+    /* str on the right of a non-int: the generic dispatcher words the error (the left
+       operand's repetition error wins in CPython, naming the right operand). */
+    if (n == a) return obj_newref(VM_NOTIMPL(vm));
     if (n == b) {
       Object *r = try_other(vm, a, b, BINOP_MUL);
       if (r != VM_NOTIMPL(vm)) return r;

@@ -313,6 +313,10 @@ static Object *sys_getdefaultencoding(VM *vm, Object *self, Object *const *a, si
 }
 
 static const MethodDef sys_functions[] = {
+  {"get_int_max_str_digits", int_sys_get_max_str_digits, METH_NOARGS,
+   "Return the maximum string digits limit for non-binary int<->str conversions."},
+  {"set_int_max_str_digits", int_sys_set_max_str_digits, METH_VARARGS,
+   "Set the maximum string digits limit for non-binary int<->str conversions."},
   {"getrefcount", sys_getrefcount, METH_O, "Return the reference count of object."},
   {"getsizeof", sys_getsizeof, METH_VARARGS, "getsizeof(object [, default]) -> int"},
   {"getrecursionlimit", sys_getrecursionlimit, METH_NOARGS, "Return the current value of the recursion limit."},
