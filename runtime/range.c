@@ -38,51 +38,132 @@ static inline int64_t range_at(RangeObject *r, uint64_t i) {
   return (int64_t)((uint64_t)r->start + i * (uint64_t)r->step);
 }
 
+static void range_dealloc(VM *vm, Object *self) {
+  RangeObject *r = R(self);
+  OBJ_CLEAR(vm, r->start_o);
+  OBJ_CLEAR(vm, r->stop_o);
+  OBJ_CLEAR(vm, r->step_o);
+  OBJ_CLEAR(vm, r->len_o);
+  obj_free(vm, self, sizeof(RangeObject));
+}
+
+static Object *range_alloc(VM *vm) {
+  return obj_alloc(vm, &vm->range_type, 0);   /* zero-filled: a valid empty state */
+}
+
 Object *range_new(VM *vm, int64_t start, int64_t stop, int64_t step) {
-  RangeObject *r = (RangeObject *)obj_alloc(vm, &vm->range_type, 0);
+  RangeObject *r = (RangeObject *)range_alloc(vm);
   if (!r) return NULL;
   r->start = start;
   r->stop = stop;
   r->step = step;
   r->len = range_length(start, stop, step);
+  r->start_o = int_from_i64(vm, start);
+  r->stop_o = int_from_i64(vm, stop);
+  r->step_o = int_from_i64(vm, step);
+  r->len_o = int_from_u64(vm, r->len);
+  if (!r->start_o || !r->stop_o || !r->step_o || !r->len_o) {
+    obj_decref(vm, &r->ob);
+    return NULL;
+  }
   return &r->ob;
 }
 
-/* An index-like argument as int64 ("'float' object cannot be interpreted as an integer"). */
-static int arg_i64(VM *vm, Object *o, int64_t *out) {
-  if (obj_is_small(o)) {
-    *out = small_value(o);
-    return 0;
+/* a op b for ints; steals neither. New reference. */
+static inline Object *iop(VM *vm, Object *a, Object *b, int op) { return int_binop(vm, a, b, op); }
+
+/* CPython's compute_range_length on int objects. New reference. */
+static Object *big_length(VM *vm, Object *lo, Object *hi, Object *step) {
+  bool neg = int_sign(vm, step) < 0;
+  if (neg) {
+    Object *t = lo;
+    lo = hi;
+    hi = t;
   }
+  if (int_compare(vm, lo, hi) >= 0) return small_new(0);
+  Object *pos_step = neg ? iop(vm, small_new(0), step, BINOP_SUB) : obj_newref(step);
+  Object *diff = pos_step ? iop(vm, hi, lo, BINOP_SUB) : NULL;
+  Object *d1 = diff ? iop(vm, diff, small_new(1), BINOP_SUB) : NULL;
+  Object *q = d1 ? iop(vm, d1, pos_step, BINOP_FLOORDIV) : NULL;
+  Object *n = q ? iop(vm, q, small_new(1), BINOP_ADD) : NULL;
+  obj_xdecref(vm, q);
+  obj_xdecref(vm, d1);
+  obj_xdecref(vm, diff);
+  obj_xdecref(vm, pos_step);
+  return n;
+}
+
+/* Make a range from three ints (borrowed); the int64 fast path when everything fits. */
+static Object *range_from_ints(VM *vm, Object *start, Object *stop, Object *step) {
+  int64_t a, b, c;
+  if (int_as_i64(vm, start, &a) == 0 && int_as_i64(vm, stop, &b) == 0 &&
+      int_as_i64(vm, step, &c) == 0 && range_length(a, b, c) <= (uint64_t)INT64_MAX)
+    return range_new(vm, a, b, c);
+  exc_clear(vm);
+  RangeObject *r = (RangeObject *)range_alloc(vm);
+  if (!r) return NULL;
+  r->big = true;
+  r->start_o = obj_newref(start);
+  r->stop_o = obj_newref(stop);
+  r->step_o = obj_newref(step);
+  r->len_o = big_length(vm, start, stop, step);
+  if (!r->len_o) {
+    obj_decref(vm, &r->ob);
+    return NULL;
+  }
+  return &r->ob;
+}
+
+/* New reference: an index-like argument as an exact int ("'float' object cannot be
+   interpreted as an integer"). */
+static Object *arg_int(VM *vm, Object *o) {
+  if (obj_is_small(o)) return o;
+  if (INT_CHECK_EXACT(vm, o)) return obj_newref(o);
   Object *i = INT_CHECK(vm, o) ? obj_newref(o) : obj_unaryop(vm, o, UNARY_INDEX);
-  if (!i) return -1;
-  int rc = int_as_i64(vm, i, out);
+  if (!i) return NULL;
+  Object *r = int_exact(vm, i);
   obj_decref(vm, i);
-  return rc;
+  return r;
 }
 
 static Object *range_tp_new(VM *vm, TypeObject *type, Object *const *args, size_t nargs,
                             Object *kwnames) {
   if (arg_no_kw(vm, "range", kwnames) < 0) return NULL;
   if (arg_count(vm, "range", nargs, 1, 3) < 0) return NULL;
-  int64_t v[3] = {0, 0, 1};
-  for (size_t i = 0; i < nargs; i++)
-    if (arg_i64(vm, args[i], &v[nargs == 1 ? 1 : i]) < 0) return NULL;
-  if (v[2] == 0) return exc_set(vm, &vm->exc_ValueError, "range() arg 3 must not be zero");
-  return range_new(vm, v[0], v[1], v[2]);
+  Object *v[3] = {small_new(0), NULL, small_new(1)};
+  Object *r = NULL;
+  for (size_t i = 0; i < nargs; i++) {
+    Object *x = arg_int(vm, args[i]);
+    if (!x) goto done;
+    v[nargs == 1 ? 1 : i] = x;
+  }
+  if (int_sign(vm, v[2]) == 0) {
+    exc_set(vm, &vm->exc_ValueError, "range() arg 3 must not be zero");
+    goto done;
+  }
+  r = range_from_ints(vm, v[0], v[1], v[2]);
+done:
+  for (int i = 0; i < 3; i++) obj_xdecref(vm, v[i]);
+  return r;
 }
-
-static void range_dealloc(VM *vm, Object *self) { obj_free(vm, self, sizeof(RangeObject)); }
 
 static Object *range_repr(VM *vm, Object *self) {
   RangeObject *r = R(self);
-  if (r->step == 1)
-    return str_from_format(vm, "range(%lld, %lld)", (long long)r->start, (long long)r->stop);
-  return str_from_format(vm, "range(%lld, %lld, %lld)", (long long)r->start,
-                         (long long)r->stop, (long long)r->step);
+  if (!r->big && r->step == 1)
+    return str_from_format(vm, "range(%R, %R)", r->start_o, r->stop_o);
+  if (r->big && int_compare(vm, r->step_o, small_new(1)) == 0)
+    return str_from_format(vm, "range(%R, %R)", r->start_o, r->stop_o);
+  return str_from_format(vm, "range(%R, %R, %R)", r->start_o, r->stop_o, r->step_o);
 }
 
 static ssize_t range_len(VM *vm, Object *self) {
+  if (R(self)->big) {
+    int64_t n;
+    if (int_as_i64(vm, R(self)->len_o, &n) == 0) return (ssize_t)n;
+    exc_clear(vm);
+    exc_set(vm, &vm->exc_OverflowError, "Python int too large to convert to C ssize_t");
+    return -1;
+  }
   if (R(self)->len > (uint64_t)SSIZE_MAX) {
     exc_set(vm, &vm->exc_OverflowError, "Python int too large to convert to C ssize_t");
     return -1;
@@ -90,7 +171,26 @@ static ssize_t range_len(VM *vm, Object *self) {
   return (ssize_t)R(self)->len;
 }
 
-static int range_bool(VM *vm, Object *self) { return R(self)->len != 0; }
+static int range_bool(VM *vm, Object *self) {
+  return R(self)->big ? int_sign(vm, R(self)->len_o) != 0 : R(self)->len != 0;
+}
+
+/* Big ranges: new reference to the position of int v, or NULL (no exception) when v
+   is not in r. */
+static Object *big_position(VM *vm, RangeObject *r, Object *v) {
+  int c1 = int_compare(vm, v, r->start_o), c2 = int_compare(vm, v, r->stop_o);
+  if (int_sign(vm, r->step_o) > 0 ? (c1 < 0 || c2 >= 0) : (c1 > 0 || c2 <= 0)) return NULL;
+  Object *diff = iop(vm, v, r->start_o, BINOP_SUB);
+  Object *m = diff ? iop(vm, diff, r->step_o, BINOP_MOD) : NULL;
+  Object *pos = m && int_sign(vm, m) == 0 ? iop(vm, diff, r->step_o, BINOP_FLOORDIV) : NULL;
+  obj_xdecref(vm, m);
+  obj_xdecref(vm, diff);
+  return pos;
+}
+
+static Object *big_overflow(VM *vm) {
+  return exc_set(vm, &vm->exc_OverflowError, "Python int too large to convert to C ssize_t");
+}
 
 /* The position of int v in r, or -1 if absent (v an exact int or bool). */
 static int64_t int_position(VM *vm, RangeObject *r, Object *v) {
@@ -131,7 +231,17 @@ static int64_t search_items(VM *vm, RangeObject *r, Object *v, bool find) {
 }
 
 static int range_contains(VM *vm, Object *self, Object *v) {
+  if (is_plain_int(vm, v) && R(self)->big) {
+    Object *pos = big_position(vm, R(self), v);
+    if (!pos) return exc_occurred(vm) ? -1 : 0;
+    obj_decref(vm, pos);
+    return 1;
+  }
   if (is_plain_int(vm, v)) return int_position(vm, R(self), v) >= 0;
+  if (R(self)->big) {
+    big_overflow(vm);
+    return -1;
+  }
   int64_t r = search_items(vm, R(self), v, true);
   return r == -2 ? -1 : r >= 0;
 }
@@ -140,28 +250,50 @@ static Object *range_richcompare(VM *vm, Object *a, Object *b, int op) {
   if (obj_is_small(b) || b->ob_type != &vm->range_type || (op != CMP_EQ && op != CMP_NE))
     return obj_newref(VM_NOTIMPL(vm));
   RangeObject *x = R(a), *y = R(b);
-  bool eq = x->len == y->len &&
-            (x->len == 0 || (x->start == y->start && (x->len == 1 || x->step == y->step)));
+  bool eq = int_compare(vm, x->len_o, y->len_o) == 0;
+  if (eq && int_sign(vm, x->len_o) != 0) {
+    eq = int_compare(vm, x->start_o, y->start_o) == 0 &&
+         (int_compare(vm, x->len_o, small_new(1)) == 0 ||
+          int_compare(vm, x->step_o, y->step_o) == 0);
+  }
   return vm_bool(vm, op == CMP_EQ ? eq : !eq);
 }
 
 static int64_t range_hash(VM *vm, Object *self) {
   RangeObject *r = R(self);
-  Object *len = int_from_u64(vm, r->len);
-  if (!len) return -1;
-  Object *start = r->len ? int_from_i64(vm, r->start) : vm_none(vm);
-  Object *step = r->len > 1 ? int_from_i64(vm, r->step) : vm_none(vm);
-  Object *t = start && step ? tuple_pack(vm, 3, len, start, step) : NULL;
+  int n = int_compare(vm, r->len_o, small_new(1));   /* -1: empty, 0: one item */
+  Object *t = tuple_pack(vm, 3, r->len_o, n >= 0 ? r->start_o : VM_NONE(vm),
+                         n > 0 ? r->step_o : VM_NONE(vm));
   int64_t h = t ? obj_hash(vm, t) : -1;
   obj_xdecref(vm, t);
-  obj_xdecref(vm, step);
-  obj_xdecref(vm, start);
-  obj_decref(vm, len);
   return h;
+}
+
+/* r[key] for a big range and an index-like key. */
+static Object *big_item(VM *vm, RangeObject *r, Object *key) {
+  Object *i = arg_int(vm, key);
+  if (!i) return NULL;
+  if (int_sign(vm, i) < 0) {
+    Object *j = iop(vm, i, r->len_o, BINOP_ADD);
+    obj_decref(vm, i);
+    if (!(i = j)) return NULL;
+  }
+  Object *res = NULL;
+  if (int_sign(vm, i) < 0 || int_compare(vm, i, r->len_o) >= 0) {
+    exc_set(vm, &vm->exc_IndexError, "range object index out of range");
+  } else {
+    Object *off = iop(vm, i, r->step_o, BINOP_MUL);
+    res = off ? iop(vm, r->start_o, off, BINOP_ADD) : NULL;
+    obj_xdecref(vm, off);
+  }
+  obj_decref(vm, i);
+  return res;
 }
 
 static Object *range_getitem(VM *vm, Object *self, Object *key) {
   RangeObject *r = R(self);
+  if (r->big && !SLICE_CHECK(vm, key) && slice_has_index(vm, key)) return big_item(vm, r, key);
+  if (r->big) return big_overflow(vm);
   if (SLICE_CHECK(vm, key)) {
     ssize_t len = range_len(vm, self);
     if (len < 0) return NULL;
@@ -200,6 +332,13 @@ static Object *rangeiter_new(VM *vm, int64_t next, int64_t step, uint64_t n) {
 
 static Object *range_iter(VM *vm, Object *self) {
   RangeObject *r = R(self);
+  if (r->big) {
+    /* Only the length is huge in practice (range(10**20)): iterate it as int64. */
+    int64_t start, step;
+    if (int_as_i64(vm, r->start_o, &start) < 0 || int_as_i64(vm, r->step_o, &step) < 0)
+      return NULL;
+    return rangeiter_new(vm, start, step, UINT64_MAX);
+  }
   return rangeiter_new(vm, r->start, r->step, r->len);
 }
 
@@ -222,11 +361,16 @@ static void rangeiter_dealloc(VM *vm, Object *self) {
 
 static Object *m_reversed(VM *vm, Object *self, Object *const *a, size_t n, Object *kw) {
   RangeObject *r = R(self);
+  if (r->big) return big_overflow(vm);
   int64_t last = r->len ? range_at(r, r->len - 1) : r->start;
   return rangeiter_new(vm, last, (int64_t)(0 - (uint64_t)r->step), r->len);
 }
 
 static Object *m_count(VM *vm, Object *self, Object *const *args, size_t n, Object *kw) {
+  if (R(self)->big) {
+    int c = range_contains(vm, self, args[0]);
+    return c < 0 ? NULL : int_from_i64(vm, c);
+  }
   if (is_plain_int(vm, args[0])) return int_from_i64(vm, int_position(vm, R(self), args[0]) >= 0);
   int64_t c = search_items(vm, R(self), args[0], false);
   return c < 0 ? NULL : int_from_i64(vm, c);
@@ -234,6 +378,12 @@ static Object *m_count(VM *vm, Object *self, Object *const *args, size_t n, Obje
 
 static Object *m_index(VM *vm, Object *self, Object *const *args, size_t n, Object *kw) {
   Object *v = args[0];
+  if (R(self)->big && is_plain_int(vm, v)) {
+    Object *pos = big_position(vm, R(self), v);
+    if (!pos && !exc_occurred(vm)) exc_set(vm, &vm->exc_ValueError, "%R is not in range", v);
+    return pos;
+  }
+  if (R(self)->big) return big_overflow(vm);
   if (is_plain_int(vm, v)) {
     int64_t pos = int_position(vm, R(self), v);
     if (pos < 0) return exc_set(vm, &vm->exc_ValueError, "%R is not in range", v);
@@ -246,15 +396,11 @@ static Object *m_index(VM *vm, Object *self, Object *const *args, size_t n, Obje
   return int_from_i64(vm, pos);
 }
 
-static Object *get_start(VM *vm, Object *self, void *c) { return int_from_i64(vm, R(self)->start); }
-static Object *get_stop(VM *vm, Object *self, void *c) { return int_from_i64(vm, R(self)->stop); }
-static Object *get_step(VM *vm, Object *self, void *c) { return int_from_i64(vm, R(self)->step); }
-
-static const GetSetDef range_getset[] = {
-  {"start", get_start, NULL, NULL, NULL},
-  {"stop", get_stop, NULL, NULL, NULL},
-  {"step", get_step, NULL, NULL, NULL},
-  {NULL, NULL, NULL, NULL, NULL},
+static const MemberDef range_members[] = {
+  {"start", MEMBER_OBJECT_RO, offsetof(RangeObject, start_o), NULL},
+  {"stop", MEMBER_OBJECT_RO, offsetof(RangeObject, stop_o), NULL},
+  {"step", MEMBER_OBJECT_RO, offsetof(RangeObject, step_o), NULL},
+  {NULL, 0, 0, NULL},
 };
 
 static const MethodDef range_methods[] = {
@@ -283,7 +429,7 @@ void range_type_init(VM *vm) {
   t->tp_contains = range_contains;
   t->tp_iter = range_iter;
   t->tp_methods = range_methods;
-  t->tp_getset = range_getset;
+  t->tp_members = range_members;
   t->tp_doc = "range(stop) -> range object\nrange(start, stop[, step]) -> range object\n\nReturn an object that produces a sequence of integers from start (inclusive)\nto stop (exclusive) by step.  range(i, j) produces i, i+1, i+2, ..., j-1.\nstart defaults to 0, and stop is omitted!  range(4) produces 0, 1, 2, 3.\nThese are exactly the valid indices for a list of 4 elements.\nWhen step is given, it specifies the increment (or decrement).";
 
   TypeObject *it = &vm->range_iter_type;

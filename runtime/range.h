@@ -1,10 +1,11 @@
 /*
  * range: range objects and their iterator.
  *
- * A range holds start, stop and step as int64_t plus its precomputed length; it is
- * atomic (never tracked). Arguments beyond int64 raise OverflowError (CPython accepts
- * them; Kite's documented limit). A length above SSIZE_MAX is representable (len is
- * unsigned) but len() raises OverflowError as CPython does.
+ * A range holds start, stop and step as int64_t plus its precomputed length, and the
+ * same values as int objects; it is atomic (never tracked). Ranges whose values do not
+ * fit int64 ("big" ranges, e.g. range(10**20)) support len (OverflowError as CPython),
+ * indexing, membership, equality, hash and repr through int arithmetic; slicing and
+ * reversing them raise OverflowError (Kite's documented limit).
  *
  * range_iter is what iter(range) and reversed(range) return; the VM's FOR_ITER may
  * special-case it with range_iter_next_fast.
@@ -16,8 +17,12 @@
 
 typedef struct RangeObject {
   Object ob;
-  int64_t start, stop, step;   /* step != 0 */
-  uint64_t len;                /* number of items */
+  int64_t start, stop, step;   /* step != 0; valid unless big */
+  uint64_t len;                /* number of items; valid unless big */
+  Object *start_o, *stop_o, *step_o, *len_o;   /* the same as int objects (owned;
+                                  immediates unless huge): attributes, repr, hash */
+  bool big;                    /* some value needs more than int64: the slow paths
+                                  work on the objects with int_binop */
 } RangeObject;
 
 typedef struct RangeIterObject {
