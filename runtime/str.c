@@ -909,6 +909,20 @@ static int index_arg(VM *vm, Object *o, ssize_t *out) {
   return err ? -1 : 0;
 }
 
+/* The single optional int parameter (positional or keyword kwname) of splitlines and
+   expandtabs; *out keeps its default when it is not given. */
+static int int_kwarg(VM *vm, const char *fname, const char *kwname, Object *const *args, size_t nargs,
+                     Object *kw, ssize_t *out) {
+  const char *const names[] = {kwname, NULL};
+  Object *a[1];
+  if (!kw && nargs > 1) {
+    exc_set(vm, &vm->exc_TypeError, "%s() takes at most 1 argument (%zu given)", fname, nargs);
+    return -1;
+  }
+  if (arg_parse(vm, fname, args, nargs, kw, names, 1, 0, a) < 0) return -1;
+  return a[0] ? index_arg(vm, a[0], out) : 0;
+}
+
 /* A start/end argument of find & co: None leaves *out unchanged. */
 static int slice_index(VM *vm, Object *o, ssize_t *out) {
   if (o == VM_NONE(vm)) return 0;
@@ -1204,13 +1218,8 @@ static Object *str_rsplit_m(VM *vm, Object *self, Object *const *args, size_t na
 }
 
 static Object *str_splitlines_m(VM *vm, Object *self, Object *const *args, size_t nargs, Object *kw) {
-  static const char *const names[] = {"keepends", NULL};
-  Object *a[1];
-  if (!kw && nargs > 1)
-    return exc_set(vm, &vm->exc_TypeError, "splitlines() takes at most 1 argument (%zu given)", nargs);
-  if (arg_parse(vm, "splitlines", args, nargs, kw, names, 1, 0, a) < 0) return NULL;
   ssize_t keep = 0;
-  if (a[0] && index_arg(vm, a[0], &keep) < 0) return NULL;
+  if (int_kwarg(vm, "splitlines", "keepends", args, nargs, kw, &keep) < 0) return NULL;
   Object *list = list_new(vm, 0);
   if (!list) return NULL;
   const char *p = str_utf8(self), *end = p + str_nbytes(self), *line = p;
@@ -1603,13 +1612,8 @@ static Object *str_zfill_m(VM *vm, Object *self, Object *const *args, size_t nar
 }
 
 static Object *str_expandtabs_m(VM *vm, Object *self, Object *const *args, size_t nargs, Object *kw) {
-  static const char *const names[] = {"tabsize", NULL};
-  Object *a[1];
-  if (!kw && nargs > 1)
-    return exc_set(vm, &vm->exc_TypeError, "expandtabs() takes at most 1 argument (%zu given)", nargs);
-  if (arg_parse(vm, "expandtabs", args, nargs, kw, names, 1, 0, a) < 0) return NULL;
   ssize_t tab = 8;
-  if (a[0] && index_arg(vm, a[0], &tab) < 0) return NULL;
+  if (int_kwarg(vm, "expandtabs", "tabsize", args, nargs, kw, &tab) < 0) return NULL;
   const char *p = str_utf8(self), *end = p + str_nbytes(self);
   if (!memchr(p, '\t', (size_t)(end - p))) return exact_copy(vm, self);
   STRBUF_LOCAL(b, 256);
