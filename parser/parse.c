@@ -266,6 +266,7 @@ static void explain(Parser *p, int i, int depth) {
     }
     parse_error(p, NULL, p->toks[a].lineno, p->toks[a].col, p->toks[b].end_lineno, p->toks[b].end_col,
                 "invalid syntax. Perhaps you forgot a comma?");
+    p->comma_error = 1;
     return;
   }
   if (t->kind == LEX_ENDMARKER || (t->kind == LEX_NEWLINE && t->len == 0)) {
@@ -335,8 +336,13 @@ static void run(Parser *p, const char *buf, size_t len, int mode_tok) {
         le.end_lineno += p->base_lineno - 1;
       }
       if (p->syntax_tok >= 0 && le.unclosed) {
-        /* wins only if the bracket opened before the parser's error line */
-        if (le.lineno < p->toks[p->syntax_tok].lineno) lex_error(p, &le);
+        /* wins only if the bracket opened before the parser's error line (or before
+           the token it looked ahead at) */
+        if (le.lineno < p->toks[p->syntax_tok].lineno ||
+            (p->comma_error && (!p->after_line || le.lineno < p->after_line))) {
+          p->failed = 0;
+          lex_error(p, &le);
+        }
       } else if (p->syntax_tok < 0 || !p->failed) {
         lex_error(p, &le);
       } else if (!le.unclosed) {
@@ -347,6 +353,7 @@ static void run(Parser *p, const char *buf, size_t len, int mode_tok) {
       break;
     }
     if (p->syntax_tok >= 0) {           /* parser failed: just scan for lexer errors */
+      if (!p->after_line) p->after_line = t.lineno;
       if (k == LEX_ENDMARKER) break;
       continue;
     }

@@ -92,6 +92,11 @@ typedef struct Parser {
   void *engine;           /* the Lemon engine, for parse_engine_expects */
   int expect_colon, expect_indent, expect_except;   /* at the failure */
   int fdepth;             /* f-string nesting */
+  /* "Perhaps you forgot a comma?" was given: CPython's parser then looked one token
+     past the failure, so an unclosed bracket also wins when that token is the end of
+     input or lies on a later line than the bracket. after_line: line of the first
+     token scanned after the failure (0: none yet). */
+  int comma_error, after_line;
   /* f-string sub-parser: where "(" of the substring sits in the file */
   int base_lineno, base_col;
   const char *filename;

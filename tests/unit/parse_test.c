@@ -186,7 +186,18 @@ static const ErrCase err_cases[] = {
   {"x = = 1\n", "SyntaxError", "invalid syntax", 1, 5, 6},
   {"a, b += 1\n", "SyntaxError", "'tuple' is an illegal expression for augmented assignment", 1, 1, 5},
   {"x = 1\0\n", "SyntaxError", "source code cannot contain null bytes", 1, 0, 0},
-  {"x = '\\N{DASH}'\n", "SyntaxError", NULL, 1, 5, 15},
+  {"x = '\\N{DASH}'\n", "SyntaxError",
+   "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-7: unknown Unicode character name",
+   1, 5, 15},                                                   /* CPython 15, 15 */
+  {"x = '\\N'\n", "SyntaxError",
+   "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: malformed \\N character escape",
+   1, 5, 9},                                                    /* CPython 9, 9 */
+  /* an unclosed bracket beats "forgot a comma" when the parser's lookahead reached
+     the end of input or a later line */
+  {"x = (a b\n", "SyntaxError", "'(' was never closed", 1, 5, 5},  /* CPython end 0 */
+  {"foo(1, 2 3\nprint(x)\n", "SyntaxError", "'(' was never closed", 1, 4, 4},
+  {"x = [1, 2, 3\ny = 2\n", "SyntaxError", "'[' was never closed", 1, 5, 5},
+  {"x = (a b c d\n", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 1, 6, 9},
 };
 
 Test(parse, error_fields) {
