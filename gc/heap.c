@@ -274,7 +274,7 @@ static void pool_release(Heap *h, Pool *p) {
 
 /* Usable pools always have a non-empty free list (CPython's invariant), so the fast
    path is one pop; the slow path runs only when the list empties. */
-static void *small_alloc(Heap *h, size_t n) {
+static inline __attribute__((always_inline)) void *small_alloc(Heap *h, size_t n) {
   HeapImpl *im = h->impl;
   size_t c = class_of(n);
   Pool *p = im->usable[c];
@@ -287,7 +287,7 @@ static void *small_alloc(Heap *h, size_t n) {
   return b;
 }
 
-static void small_free(Heap *h, void *b, size_t n) {
+static inline __attribute__((always_inline)) void small_free(Heap *h, void *b, size_t n) {
   Pool *p = pool_of(b);
   void *next = p->freeblock;
   unpoison(b, sizeof(void *));
