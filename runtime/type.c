@@ -22,6 +22,7 @@
 #include "runtime/exc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/module.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -236,21 +237,38 @@ typedef struct GetSetDescrObject {
 } GetSetDescrObject;
 
 /* Short name of a MethodDef for messages: "append". */
-static const char *def_name(const MethodDef *def) { return def->name; }
+
+/* The name CPython's argument errors use: "len", "list.append", "math.sqrt",
+   "dict.fromkeys". Writes into buf (a NUL-terminated string). */
+static const char *qualified_name(VM *vm, const MethodDef *def, Object *self, char *buf,
+                                  size_t size) {
+  const char *owner = NULL;
+  if (self && obj_type(vm, self) == &vm->module_type) {
+    Object *n = dict_getitem_str(vm, module_dict(self), vm->id.__name__);
+    if (n && STR_CHECK(vm, n) && !str_eq_cstr(n, "builtins")) owner = str_utf8(n);
+  } else if (self) {
+    owner = type_name(TYPE_CHECK(vm, self) && (def->flags & METH_CLASS) ? (TypeObject *)self
+                                                                        : obj_type(vm, self));
+  }
+  if (owner) snprintf(buf, size, "%s.%s", owner, def->name);
+  else snprintf(buf, size, "%s", def->name);
+  return buf;
+}
 
 Object *methoddef_call(VM *vm, const MethodDef *def, Object *self, Object *const *args,
                        size_t nargs, Object *kwnames) {
   int f = def->flags;
   if (f & (METH_NOARGS | METH_O | METH_NOKW)) {
-    if (kwnames && TUPLE_SIZE(kwnames)) {
-      return exc_set(vm, &vm->exc_TypeError, "%s() takes no keyword arguments", def_name(def));
-    }
+    char name[128];
+    if (kwnames && TUPLE_SIZE(kwnames))
+      return exc_set(vm, &vm->exc_TypeError, "%s() takes no keyword arguments",
+                     qualified_name(vm, def, self, name, sizeof name));
     if ((f & METH_NOARGS) && nargs != 0)
       return exc_set(vm, &vm->exc_TypeError, "%s() takes no arguments (%zu given)",
-                     def_name(def), nargs);
+                     qualified_name(vm, def, self, name, sizeof name), nargs);
     if ((f & METH_O) && nargs != 1)
       return exc_set(vm, &vm->exc_TypeError, "%s() takes exactly one argument (%zu given)",
-                     def_name(def), nargs);
+                     qualified_name(vm, def, self, name, sizeof name), nargs);
   }
   return def->fn(vm, self, args, nargs, kwnames);
 }

@@ -492,10 +492,12 @@ static Outcome run_script(VM *vm, const Cli *cli, const char *path, bool path0) 
     if (slash) slash[slash == dir] = '\0';
     set_sys_paths(vm, dir, NULL);
   }
-  Object *fn = str_from_cstr(vm, path == file ? path : file);
+  /* CPython 3.9+ names the main script by absolute path (__file__, tracebacks). */
+  absolute(abs, sizeof abs, file);
+  Object *fn = str_from_cstr(vm, abs);
   if (!fn || dict_setitem(vm, vm->main_dict, vm->id.__file__, fn) < 0) exc_clear(vm);
   obj_xdecref(vm, fn);
-  o = run_code(vm, cli, src, len, file);
+  o = run_code(vm, cli, src, len, abs);
   heap_free(vm, src, cap);
   return o;
 }
