@@ -269,7 +269,7 @@ static void invoke_callbacks(VM *vm, const char *phase, int gen, ssize_t collect
       if (r) obj_decref(vm, r);
       else write_unraisable(vm, cb);
       obj_decref(vm, cb);
-      cbs = vm->gc.callbacks;   /* a callback may have rebound nothing, but be safe */
+      cbs = vm->gc.callbacks;   /* a callback may edit the list: re-read it each time */
       if (!cbs) break;
     }
   }
