@@ -527,8 +527,16 @@ done:
 
 typedef enum NameOp { NAME_LOAD, NAME_STORE, NAME_DEL } NameOp;
 
+/* __debug__ is a constant: binding it is a SyntaxError at the current location. */
+static bool forbidden_name(Compiler *c, const char *id, NameOp op) {
+  if (op == NAME_LOAD || strcmp(id, "__debug__") != 0) return false;
+  error_at(c, c->u->loc, op == NAME_DEL ? "cannot delete __debug__" : "cannot assign to __debug__");
+  return true;
+}
+
 static void compile_name(Compiler *c, const char *id, NameOp op) {
   CHECK(c);
+  if (forbidden_name(c, id, op)) return;
   Unit *u = c->u;
   const char *name = mangle(c, id);
   Scope *sc = u->scope;
@@ -810,6 +818,24 @@ static int binop_arg(AstOperator op) {
   return map[op];
 }
 
+/* CPython's compile-time checks of a call's keywords: no __debug__, no repeats. */
+static bool keywords_unique(Compiler *c, const KeywordSeq *kws) {
+  for (int j = 0; j < kws->count; j++) {
+    const Keyword *k = kws->items[j];
+    if (!k->arg) continue;
+    if (forbidden_name(c, k->arg, NAME_STORE)) return false;
+    for (int i = 0; i < j; i++) {
+      if (kws->items[i]->arg && !strcmp(kws->items[i]->arg, k->arg)) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "keyword argument repeated: %.200s", k->arg);
+        error_at(c, k->loc, msg);
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 /* Call arguments after the two callable slots: positional + keywords. */
 static bool call_is_simple(const ExprSeq *args, const KeywordSeq *kws) {
   if (has_starred(args)) return false;
@@ -895,6 +921,7 @@ static void visit_call(Compiler *c, const Expr *e) {
   const Expr *f = e->v.Call.func;
   const ExprSeq *args = &e->v.Call.args;
   const KeywordSeq *kws = &e->v.Call.keywords;
+  if (!keywords_unique(c, kws)) return;
   bool simple = call_is_simple(args, kws);
   if (f->kind == EXPR_ATTRIBUTE && simple && f->v.Attribute.ctx == AST_LOAD) {
     visit_expr(c, f->v.Attribute.value);
@@ -1040,6 +1067,16 @@ static void emit_prologue(Compiler *c) {
     if (u->lp_kinds[i] & CO_FAST_CELL) emit(c, OP_MAKE_CELL, i);
 }
 
+/* No parameter may be called __debug__ (reported at the def or lambda). */
+static bool params_allowed(Compiler *c, const Arguments *a) {
+  const ArgSeq *seqs[] = {&a->posonlyargs, &a->args, &a->kwonlyargs};
+  for (int k = 0; k < 3; k++)
+    for (int i = 0; i < seqs[k]->count; i++)
+      if (forbidden_name(c, seqs[k]->items[i]->arg, NAME_STORE)) return false;
+  return !(a->vararg && forbidden_name(c, a->vararg->arg, NAME_STORE)) &&
+         !(a->kwarg && forbidden_name(c, a->kwarg->arg, NAME_STORE));
+}
+
 static void set_arg_counts(Compiler *c, const Arguments *a) {
   c->u->argcount = a->posonlyargs.count + a->args.count;
   c->u->posonly = a->posonlyargs.count;
@@ -1075,6 +1112,7 @@ static void call_decorators(Compiler *c, const ExprSeq *decos) {
 static void visit_functiondef(Compiler *c, const Stmt *s) {
   const Arguments *a = s->v.FunctionDef.args;
   const ExprSeq *decos = &s->v.FunctionDef.decorator_list;
+  if (!params_allowed(c, a)) return;
   load_decorators(c, decos);
   int flags = visit_defaults(c, a);
   flags |= visit_annotations(c, a, s->v.FunctionDef.returns);
@@ -1096,6 +1134,7 @@ static void visit_functiondef(Compiler *c, const Stmt *s) {
 
 static void visit_lambda(Compiler *c, const Expr *e) {
   const Arguments *a = e->v.Lambda.args;
+  if (!params_allowed(c, a)) return;
   int flags = visit_defaults(c, a);
   CHECK(c);
   Scope *sc = symtable_child(c->u->scope, e);
@@ -1154,6 +1193,7 @@ static void visit_classdef(Compiler *c, const Stmt *s) {
   /* __build_class__(func, name, *bases, **keywords) */
   const ExprSeq *bases = &s->v.ClassDef.bases;
   const KeywordSeq *kws = &s->v.ClassDef.keywords;
+  if (!keywords_unique(c, kws)) return;
   if (call_is_simple(bases, kws)) {
     visit_exprs(c, bases);
     for (int i = 0; i < kws->count; i++) visit_expr(c, kws->items[i]->value);
@@ -1241,7 +1281,7 @@ static void unpack_targets(Compiler *c, const ExprSeq *elts, Loc loc) {
   for (int i = 0; i < n; i++) {
     if (elts->items[i]->kind != EXPR_STARRED) continue;
     if (star >= 0) {
-      error_at(c, elts->items[i]->loc, "multiple starred expressions in assignment");
+      error_at(c, loc, "multiple starred expressions in assignment");   /* the whole target */
       return;
     }
     star = i;
@@ -1269,6 +1309,7 @@ static void store_target(Compiler *c, const Expr *t) {
   switch (t->kind) {
     case EXPR_NAME: compile_name(c, t->v.Name.id, NAME_STORE); break;
     case EXPR_ATTRIBUTE:
+      if (forbidden_name(c, t->v.Attribute.attr, NAME_STORE)) break;
       visit_expr(c, t->v.Attribute.value);
       c->u->loc = t->loc;
       emit(c, OP_STORE_ATTR, add_name(c, mangle(c, t->v.Attribute.attr)));

@@ -180,6 +180,12 @@ static const ErrCase err_cases[] = {
     {"def f():\n    while True:\n        def g():\n            break\n", "'break' outside loop", 4, 13, 4, 18},
     {"def f(a, a): pass\n", "duplicate argument 'a' in function definition", 1, 10, 1, 11},
     {"x = [(yield 1) for i in y]\n", "'yield' inside list comprehension", 1, 7, 1, 14},
+    {"f(x=1, x=2)\n", "keyword argument repeated: x", 1, 8, 1, 11},
+    {"class C(x=1, x=2): pass\n", "keyword argument repeated: x", 1, 14, 1, 17},
+    {"__debug__ = 1\n", "cannot assign to __debug__", 1, 1, 1, 10},
+    {"del __debug__\n", "cannot delete __debug__", 1, 5, 1, 14},
+    {"def f(__debug__): pass\n", "cannot assign to __debug__", 1, 1, 1, 23},
+    {"*a, *b = c\n", "multiple starred expressions in assignment", 1, 1, 1, 7},
 };
 
 static int64_t small_of(Object *o) { return o && obj_is_small(o) ? small_value(o) : -1; }
