@@ -185,6 +185,13 @@ void vm_free(VM *vm) {
   if (!vm) return;
   exc_clear(vm);
   OBJ_CLEAR(vm, vm->exc_info);
+  /* As CPython's shutdown: one collection while everything is still reachable by
+     name, then drop gc.callbacks and gc.garbage so no callback runs mid-teardown. */
+  if (vm->gc.enabled && vm->builtins) {
+    gc_collect(vm, GC_NGENS - 1);
+    exc_clear(vm);
+  }
+  gc_release_lists(vm);
   /* Empty the namespaces first so that module-level objects die (and their __del__
      runs) while the type system is intact. */
   engine_modules_finish(vm);
