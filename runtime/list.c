@@ -1118,37 +1118,39 @@ static Object *listiter_length_hint(VM *vm, Object *self, Object *const *args, s
   return int_from_i64(vm, n < 0 ? 0 : n);
 }
 
-static int listiter_traverse(VM *vm, Object *self, VisitProc visit, void *arg) {
-  Object *seq = ((ListIterObject *)self)->seq;
-  return seq ? visit(vm, seq, arg) : 0;
+/* The container reference that every list_seqiter_type_init iterator starts with. */
+#define SEQITER_REF(o) (((ListIterObject *)(o))->seq)
+
+static int seqiter_traverse(VM *vm, Object *self, VisitProc visit, void *arg) {
+  return SEQITER_REF(self) ? visit(vm, SEQITER_REF(self), arg) : 0;
 }
 
-static int listiter_clear(VM *vm, Object *self) {
-  OBJ_CLEAR(vm, ((ListIterObject *)self)->seq);
+static int seqiter_clear(VM *vm, Object *self) {
+  OBJ_CLEAR(vm, SEQITER_REF(self));
   return 0;
 }
 
-static void listiter_dealloc(VM *vm, Object *self) {
+static void seqiter_dealloc(VM *vm, Object *self) {
   gc_untrack(vm, self);
-  OBJ_CLEAR(vm, ((ListIterObject *)self)->seq);
-  obj_free(vm, self, sizeof(ListIterObject));
+  OBJ_CLEAR(vm, SEQITER_REF(self));
+  obj_free(vm, self, self->ob_type->tp_basicsize);
+}
+
+void list_seqiter_type_init(VM *vm, TypeObject *t, const char *name, size_t size,
+                            Object *(*next)(VM *, Object *), const MethodDef *methods) {
+  type_init_builtin(vm, t, name, NULL, size, 0, TYPE_FLAG_GC);
+  t->tp_dealloc = seqiter_dealloc;
+  t->tp_traverse = seqiter_traverse;
+  t->tp_clear = seqiter_clear;
+  t->tp_iter = list_iter_self;
+  t->tp_iternext = next;
+  t->tp_methods = methods;
 }
 
 static const MethodDef listiter_methods[] = {
   {"__length_hint__", listiter_length_hint, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
   {NULL, NULL, 0, NULL},
 };
-
-static void listiter_type_init(VM *vm, TypeObject *t, const char *name,
-                               Object *(*next)(VM *, Object *)) {
-  type_init_builtin(vm, t, name, NULL, sizeof(ListIterObject), 0, TYPE_FLAG_GC);
-  t->tp_dealloc = listiter_dealloc;
-  t->tp_traverse = listiter_traverse;
-  t->tp_clear = listiter_clear;
-  t->tp_iter = list_iter_self;
-  t->tp_iternext = next;
-  t->tp_methods = listiter_methods;
-}
 
 void list_type_init(VM *vm) {
   TypeObject *t = &vm->list_type;
@@ -1171,6 +1173,8 @@ void list_type_init(VM *vm) {
   t->tp_iter = list_iter;
   t->tp_methods = list_methods;
   t->tp_doc = "Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.";
-  listiter_type_init(vm, &vm->list_iter_type, "list_iterator", listiter_next);
-  listiter_type_init(vm, &vm->list_reviter_type, "list_reverseiterator", listreviter_next);
+  list_seqiter_type_init(vm, &vm->list_iter_type, "list_iterator", sizeof(ListIterObject),
+                         listiter_next, listiter_methods);
+  list_seqiter_type_init(vm, &vm->list_reviter_type, "list_reverseiterator",
+                         sizeof(ListIterObject), listreviter_next, listiter_methods);
 }

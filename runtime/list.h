@@ -53,6 +53,12 @@ int repr_enter(VM *vm, Object *o);
 void repr_leave(VM *vm, Object *o);
 /* New reference: self. tp_iter of every container iterator type. */
 Object *list_iter_self(VM *vm, Object *self);
+/* Set up an iterator type whose instances (size bytes, tracked) start with the
+   header and one owned reference to the container they walk (NULL once exhausted):
+   list, tuple and set iterators. Fills dealloc/traverse/clear/iter and the given
+   next and methods. */
+void list_seqiter_type_init(VM *vm, TypeObject *t, const char *name, size_t size,
+                            Object *(*next)(VM *, Object *), const MethodDef *methods);
 /* a == b for container searches (list item first, as CPython): identity, then two
    immediates compare by bits, else obj_richcompare_bool. 1, 0, -1. */
 static inline int list_item_eq(VM *vm, Object *a, Object *b) {

@@ -1092,22 +1092,6 @@ static Object *setiter_length_hint(VM *vm, Object *self, Object *const *a, size_
   return int_from_i64(vm, len);
 }
 
-static int setiter_traverse(VM *vm, Object *self, VisitProc visit, void *arg) {
-  Object *s = ((SetIterObject *)self)->set;
-  return s ? visit(vm, s, arg) : 0;
-}
-
-static int setiter_clear(VM *vm, Object *self) {
-  OBJ_CLEAR(vm, ((SetIterObject *)self)->set);
-  return 0;
-}
-
-static void setiter_dealloc(VM *vm, Object *self) {
-  gc_untrack(vm, self);
-  OBJ_CLEAR(vm, ((SetIterObject *)self)->set);
-  obj_free(vm, self, sizeof(SetIterObject));
-}
-
 static const MethodDef setiter_methods[] = {
   {"__length_hint__", setiter_length_hint, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
   {NULL, NULL, 0, NULL},
@@ -1142,14 +1126,8 @@ void set_type_init(VM *vm) {
   t->tp_binop_mask = SET_BINOPS | (SET_BINOPS << 16);
   t->tp_doc = "set() -> new empty set object\nset(iterable) -> new set object\n\nBuild an unordered collection of unique elements.";
 
-  TypeObject *it = &vm->set_iter_type;
-  type_init_builtin(vm, it, "set_iterator", NULL, sizeof(SetIterObject), 0, TYPE_FLAG_GC);
-  it->tp_dealloc = setiter_dealloc;
-  it->tp_traverse = setiter_traverse;
-  it->tp_clear = setiter_clear;
-  it->tp_iter = list_iter_self;
-  it->tp_iternext = setiter_next;
-  it->tp_methods = setiter_methods;
+  list_seqiter_type_init(vm, &vm->set_iter_type, "set_iterator", sizeof(SetIterObject),
+                         setiter_next, setiter_methods);
 
   /* The deleted-entry marker is never a live object; give it a type for debuggers. */
   vm->set_dummy.ob_refcnt = OBJ_IMMORTAL_INIT;

@@ -447,22 +447,6 @@ static Object *tupleiter_length_hint(VM *vm, Object *self, Object *const *args, 
   return int_from_i64(vm, it->seq ? TUPLE_SIZE(it->seq) - it->index : 0);
 }
 
-static int tupleiter_traverse(VM *vm, Object *self, VisitProc visit, void *arg) {
-  Object *seq = ((TupleIterObject *)self)->seq;
-  return seq ? visit(vm, seq, arg) : 0;
-}
-
-static int tupleiter_clear(VM *vm, Object *self) {
-  OBJ_CLEAR(vm, ((TupleIterObject *)self)->seq);
-  return 0;
-}
-
-static void tupleiter_dealloc(VM *vm, Object *self) {
-  gc_untrack(vm, self);
-  OBJ_CLEAR(vm, ((TupleIterObject *)self)->seq);
-  obj_free(vm, self, sizeof(TupleIterObject));
-}
-
 static const MethodDef tupleiter_methods[] = {
   {"__length_hint__", tupleiter_length_hint, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
   {NULL, NULL, 0, NULL},
@@ -487,12 +471,6 @@ void tuple_type_init(VM *vm) {
   t->tp_methods = tuple_methods;
   t->tp_doc = "Built-in immutable sequence.\n\nIf no argument is given, the constructor returns an empty tuple.\nIf iterable is specified the tuple is initialized from iterable's items.\n\nIf the argument is a tuple, the return value is the same object.";
 
-  TypeObject *it = &vm->tuple_iter_type;
-  type_init_builtin(vm, it, "tuple_iterator", NULL, sizeof(TupleIterObject), 0, TYPE_FLAG_GC);
-  it->tp_dealloc = tupleiter_dealloc;
-  it->tp_traverse = tupleiter_traverse;
-  it->tp_clear = tupleiter_clear;
-  it->tp_iter = list_iter_self;
-  it->tp_iternext = tupleiter_next;
-  it->tp_methods = tupleiter_methods;
+  list_seqiter_type_init(vm, &vm->tuple_iter_type, "tuple_iterator", sizeof(TupleIterObject),
+                         tupleiter_next, tupleiter_methods);
 }
