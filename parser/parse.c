@@ -130,6 +130,7 @@ void parse_syntax_error(Parser *p, int major) {
   p->expect_colon = parse_engine_expects(p->engine, TK_COLON);
   p->expect_indent = parse_engine_expects(p->engine, TK_INDENT);
   p->expect_except = parse_engine_expects(p->engine, TK_KW_EXCEPT);
+  p->expect_else = parse_engine_expects(p->engine, TK_KW_ELSE);
   (void)major;
 }
 
@@ -180,6 +181,68 @@ static const char *block_name(int k) {
   case LEX_KW_CLASS: return "class definition";
   }
   return NULL;
+}
+
+static int is_open(int k) { return k == LEX_LPAR || k == LEX_LSQB || k == LEX_LBRACE; }
+static int is_close(int k) { return k == LEX_RPAR || k == LEX_RSQB || k == LEX_RBRACE; }
+
+/* The bracket matching the closing one at token c (or c if unmatched). */
+static int matching_open(Parser *p, int c) {
+  int d = 0;
+  for (int j = c; j >= 0; j--) {
+    d += is_close(p->toks[j].kind) - is_open(p->toks[j].kind);
+    if (d == 0) return j;
+  }
+  return c;
+}
+
+/* Tokens open..close are "(" expr ")" around a single expression (no call, tuple,
+   generator or yield), whose AST node excludes the parentheses. */
+static int paren_group(Parser *p, int open, int close) {
+  if (p->toks[open].kind != LEX_LPAR || p->toks[close].kind != LEX_RPAR || close - open < 2) return 0;
+  if (open > 0 && ends_expr(p->toks[open - 1].kind)) return 0;   /* a call */
+  if (matching_open(p, close) != open) return 0;                  /* (a) + (b) */
+  int d = 0;
+  for (int j = open + 1; j < close; j++) {
+    int k = p->toks[j].kind;
+    d += is_open(k) - is_close(k);
+    if (d == 0 && (k == LEX_COMMA || k == LEX_KW_FOR || k == LEX_KW_YIELD)) return 0;
+  }
+  return 1;
+}
+
+/* Last token of the node of an expression ending at token e (inside parentheses of
+   a parenthesised group). */
+static int node_end(Parser *p, int e) {
+  while (p->toks[e].kind == LEX_RPAR && paren_group(p, matching_open(p, e), e)) e--;
+  return e;
+}
+
+/* First token of the expression (a disjunction, roughly) that ends at token a. */
+static int disjunction_start(Parser *p, int a) {
+  int d = 0;
+  while (a > 0) {
+    int k = p->toks[a].kind;
+    d += is_close(k) - is_open(k);
+    if (d > 0) {   /* inside a bracketed part of the expression */
+      a--;
+      continue;
+    }
+    int pk = p->toks[a - 1].kind;
+    if (is_open(pk) || pk == LEX_COMMA || pk == LEX_EQUAL || pk == LEX_COLON || pk == LEX_COLONEQUAL ||
+        pk == LEX_KW_IF || pk == LEX_KW_ELSE || pk == LEX_KW_FOR || pk == LEX_KW_LAMBDA ||
+        pk == LEX_KW_YIELD || pk == LEX_STAR || pk == LEX_DOUBLESTAR || pk == LEX_KW_RETURN ||
+        pk == LEX_NEWLINE || pk == LEX_INDENT || pk == LEX_DEDENT || pk == LEX_SEMI)
+      break;
+    a--;
+  }
+  return a;
+}
+
+/* First token of the node of the expression starting at a and ending at e. */
+static int node_start(Parser *p, int a, int e) {
+  while (a < e && p->toks[a].kind == LEX_LPAR && paren_group(p, a, e)) a++, e--;
+  return a;
 }
 
 /* Word the generic parser failure at token i the way CPython 3.11 does. */
@@ -237,23 +300,27 @@ static void explain(Parser *p, int i, int depth) {
                 prev->start, prev->len, prev->start);
     return;
   }
+  if (p->expect_else && prev && ends_expr(prev->kind) && t->kind != LEX_COLON) {
+    /* `a if b` without else: CPython spans a..b */
+    int f = i - 1, d = 0;
+    while (f > 0 && !(d == 0 && p->toks[f].kind == LEX_KW_IF)) {
+      int k = p->toks[f].kind;
+      if (k == LEX_RPAR || k == LEX_RSQB || k == LEX_RBRACE) d++;
+      else if (k == LEX_LPAR || k == LEX_LSQB || k == LEX_LBRACE) d--;
+      f--;
+    }
+    if (f > 0 && p->toks[f].kind == LEX_KW_IF) {
+      int a = node_start(p, disjunction_start(p, f - 1), f - 1), b = node_end(p, i - 1);
+      parse_error(p, NULL, p->toks[a].lineno, p->toks[a].col, p->toks[b].end_lineno, p->toks[b].end_col,
+                  "expected 'else' after 'if' expression");
+      return;
+    }
+  }
   if (depth > 0 && prev && ends_expr(prev->kind) && starts_expr(t->kind) &&
       !(prev->kind == LEX_NAME && t->kind == LEX_STRING)) {
     /* a = the disjunction ending at prev, b = the expression starting at t */
-    int a = i - 1, d = 0;
-    while (a > 0) {
-      int k = p->toks[a - 1].kind;
-      if (k == LEX_RPAR || k == LEX_RSQB || k == LEX_RBRACE) d++;
-      else if (k == LEX_LPAR || k == LEX_LSQB || k == LEX_LBRACE) { if (d == 0) break; d--; }
-      else if (d == 0 && (k == LEX_COMMA || k == LEX_EQUAL || k == LEX_COLON || k == LEX_COLONEQUAL ||
-                          k == LEX_KW_IF || k == LEX_KW_ELSE || k == LEX_KW_FOR || k == LEX_KW_LAMBDA ||
-                          k == LEX_KW_YIELD || k == LEX_STAR || k == LEX_DOUBLESTAR ||
-                          k == LEX_KW_RETURN || k == LEX_NEWLINE || k == LEX_INDENT || k == LEX_DEDENT))
-        break;
-      a--;
-    }
-    int b = i;
-    d = 0;
+    int a = node_start(p, disjunction_start(p, i - 1), i - 1);
+    int b = i, d = 0;
     while (b + 1 < p->ntoks) {
       int k = p->toks[b + 1].kind;
       if (k == LEX_LPAR || k == LEX_LSQB || k == LEX_LBRACE) d++;

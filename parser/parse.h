@@ -90,7 +90,7 @@ typedef struct Parser {
   int failed;             /* an error has been recorded; later ones are ignored */
   int syntax_tok;         /* token index where the engine failed, or -1 */
   void *engine;           /* the Lemon engine, for parse_engine_expects */
-  int expect_colon, expect_indent, expect_except;   /* at the failure */
+  int expect_colon, expect_indent, expect_except, expect_else;   /* at the failure */
   int fdepth;             /* f-string nesting */
   /* "Perhaps you forgot a comma?" was given: CPython's parser then looked one token
      past the failure, so an unclosed bracket also wins when that token is the end of

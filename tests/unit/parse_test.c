@@ -198,6 +198,10 @@ static const ErrCase err_cases[] = {
   {"foo(1, 2 3\nprint(x)\n", "SyntaxError", "'(' was never closed", 1, 4, 4},
   {"x = [1, 2, 3\ny = 2\n", "SyntaxError", "'[' was never closed", 1, 5, 5},
   {"x = (a b c d\n", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 1, 6, 9},
+  {"x = [1, (2) 3]\n", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 1, 10, 14},
+  {"x = 5 if 3\n", "SyntaxError", "expected 'else' after 'if' expression", 1, 5, 11},
+  {"x = a.b[1] if (c and d)\n", "SyntaxError", "expected 'else' after 'if' expression", 1, 5, 23},
+  {"x = 5 if 3:\n", "SyntaxError", "invalid syntax", 1, 11, 12},
 };
 
 Test(parse, error_fields) {
