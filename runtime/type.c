@@ -632,12 +632,14 @@ static bool slot_present(TypeObject *t, const SlotDef *sd) {
   return false;
 }
 
-static Object *need_args(VM *vm, const SlotDef *sd, size_t nargs, size_t want) {
-  if (nargs == want) return NULL;
-  if (want == 0)
-    return exc_set(vm, &vm->exc_TypeError, "expected 0 arguments, got %zu", nargs);
-  return exc_set(vm, &vm->exc_TypeError, "expected %zu argument%s, got %zu", want,
-                 want == 1 ? "" : "s", nargs);
+/* 0 if nargs == want, else -1 with CPython's TypeError set (its __setattr__ and __set__
+   wrappers name no function, hence the leading space). */
+static int need_args(VM *vm, const SlotDef *sd, size_t nargs, size_t want) {
+  if (nargs == want) return 0;
+  bool unnamed = sd->kind == SK_SETATTR || sd->kind == SK_SET;
+  exc_set(vm, &vm->exc_TypeError, "%sexpected %zu argument%s, got %zu", unnamed ? " " : "",
+          want, want == 1 ? "" : "s", nargs);
+  return -1;
 }
 
 /* Call the slot of t behind sd on self with the wrapper's arguments. */
@@ -649,12 +651,12 @@ static Object *wrapper_invoke(VM *vm, TypeObject *t, const SlotDef *sd, Object *
   switch (sd->kind) {
   case SK_REPR: case SK_STR: case SK_HASH: case SK_UNARY: case SK_BOOL: case SK_LEN:
   case SK_ITER: case SK_NEXT: want = 0; break;
-  case SK_SETITEM: case SK_SET: want = 2; break;
+  case SK_SETITEM: case SK_SET: case SK_SETATTR: want = 2; break;
   case SK_GET: want = nargs == 1 ? 1 : 2; break;
   case SK_CALL: case SK_INIT: want = nargs; break;
   default: want = 1; break;
   }
-  if (need_args(vm, sd, nargs, want)) return NULL;
+  if (need_args(vm, sd, nargs, want) < 0) return NULL;
   switch (sd->kind) {
   case SK_REPR: return t->tp_repr(vm, self);
   case SK_STR: return t->tp_str(vm, self);
