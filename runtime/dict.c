@@ -195,10 +195,12 @@ restart:
 
 /* Insert or replace with a known hash; steals neither. 0 or -1. */
 static int insert(VM *vm, DictObject *d, Object *key, int64_t hash, Object *value) {
+  /* Track first: gc_track may collect, and a finalizer run by that collection may
+     mutate d, which would invalidate a lookup result. */
+  maintain_tracking(vm, d, key, value);
   size_t slot;
   ssize_t ix = lookup(vm, d, key, hash, &slot);
   if (ix == DKIX_ERROR) return -1;
-  maintain_tracking(vm, d, key, value);
   if (ix >= 0) {
     Object *old = d->entries[ix].value;
     if (old == value) return 0;
