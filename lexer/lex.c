@@ -222,6 +222,18 @@ static int bracket_error(Lexer *lx, Token *t, char close) {
   return error(lx, t, "SyntaxError", s->lineno, off, off, msg);
 }
 
+/* End of input inside brackets: CPython's "'(' was never closed" at the innermost
+   open bracket. */
+static int unclosed(Lexer *lx, Token *t) {
+  int d = lx->depth - 1;
+  char msg[64];
+  snprintf(msg, sizeof msg, "'%c' was never closed", lx->brackets[d].ch);
+  error(lx, t, "SyntaxError", lx->brackets[d].lineno, lx->brackets[d].col + 1,
+        lx->brackets[d].col + 1, msg);
+  lx->s.err.unclosed = 1;
+  return LEX_ERRORTOKEN;
+}
+
 int lex_next(Lexer *lx, Token *t) {
   Scanner *s = &lx->s;
   if (lx->failed) {
@@ -259,15 +271,7 @@ int lex_next(Lexer *lx, Token *t) {
       lx->last_kind = LEX_NEWLINE;
       return LEX_NEWLINE;
     case SCAN_EOF:
-      if (lx->depth > 0) {
-        int d = lx->depth - 1;
-        char msg[64];
-        snprintf(msg, sizeof msg, "'%c' was never closed", lx->brackets[d].ch);
-        error(lx, t, "SyntaxError", lx->brackets[d].lineno, lx->brackets[d].col + 1,
-              lx->brackets[d].col + 1, msg);
-        s->err.unclosed = 1;
-        return LEX_ERRORTOKEN;
-      }
+      if (lx->depth > 0) return unclosed(lx, t);
       if (lx->last_kind != LEX_NEWLINE && lx->last_kind != LEX_DEDENT &&
           lx->last_kind != LEX_INDENT) {
         /* Only reachable for empty trailing input; lex_prepare adds the "\n". */
@@ -280,6 +284,8 @@ int lex_next(Lexer *lx, Token *t) {
       }
       return synth(lx, t, LEX_ENDMARKER, s->cur);
     case SCAN_ERROR:
+      /* a continuation at EOF inside brackets: the bracket is what CPython reports */
+      if (lx->depth > 0 && !strcmp(s->err.msg, "unexpected EOF while parsing")) return unclosed(lx, t);
       lx->failed = 1;
       t->kind = LEX_ERRORTOKEN;
       return LEX_ERRORTOKEN;

@@ -36,6 +36,17 @@ static int fail_cur(Scanner *s, const char *p, const char *msg) {
   return fail_at(s, off, off, msg);
 }
 
+/* A backslash continuation on the last line: CPython's "unexpected EOF while
+   parsing", with the caret just past the backslash unless the line holds nothing
+   else. */
+static int eof_after_continuation(Scanner *s) {
+  const char *q = s->line_start;
+  while (q < s->tok && (*q == ' ' || *q == '\t' || *q == '\f')) q++;
+  int off = q == s->tok ? 0 : (int)(s->tok - s->line_start) + 2;
+  s->cur -= 1;   /* stay on the sentinel */
+  return fail_at(s, off, off, "unexpected EOF while parsing");
+}
+
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
 static int is_xdigit(int c) {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -288,6 +299,7 @@ int scan_next(Scanner *s) {
     /*!re2c
       [ \t\f]+             { continue; }
       "#" [^\n\x00]*       { continue; }
+      "\\\n" "\x00"         { return eof_after_continuation(s); }
       "\\\n"               { s->lineno++; s->line_start = s->cur; continue; }
       "\\" "\x00"          { s->cur--; return fail_cur(s, s->cur, "unexpected EOF while parsing"); }
       "\\"                 { return fail_cur(s, s->cur + 1, "unexpected character after line continuation character"); }

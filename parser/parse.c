@@ -273,8 +273,12 @@ static void explain(Parser *p, int i, int depth) {
     }
   }
   if (p->expect_except && !p->expect_colon) {
-    parse_error(p, NULL, t->lineno, t->col, t->end_lineno, t->end_col,
-                "expected 'except' or 'finally' block");
+    if ((t->kind == LEX_ENDMARKER || t->kind == LEX_DEDENT) && t->len == 0 && t->lineno > 1)
+      /* at EOF: CPython names the file's last line, without a caret */
+      parse_error(p, NULL, t->lineno - 1, -1, t->lineno - 1, -1, "expected 'except' or 'finally' block");
+    else
+      parse_error(p, NULL, t->lineno, t->col, t->end_lineno, t->end_col,
+                  "expected 'except' or 'finally' block");
     return;
   }
   if (p->expect_colon && t->kind == LEX_NEWLINE) {

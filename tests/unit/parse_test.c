@@ -202,6 +202,10 @@ static const ErrCase err_cases[] = {
   {"x = 5 if 3\n", "SyntaxError", "expected 'else' after 'if' expression", 1, 5, 11},
   {"x = a.b[1] if (c and d)\n", "SyntaxError", "expected 'else' after 'if' expression", 1, 5, 23},
   {"x = 5 if 3:\n", "SyntaxError", "invalid syntax", 1, 11, 12},
+  {"x = 1 + \\\n", "SyntaxError", "unexpected EOF while parsing", 1, 10, 10},  /* CPython end -1 */
+  {"\\\n", "SyntaxError", "unexpected EOF while parsing", 1, 0, 0},  /* CPython 2, -1: no caret either way */
+  {"x = (1 + \\\n", "SyntaxError", "'(' was never closed", 1, 5, 5},
+  {"try:\n  pass\n", "SyntaxError", "expected 'except' or 'finally' block", 2, 0, 0},  /* CPython 7, -1 */
 };
 
 Test(parse, error_fields) {
