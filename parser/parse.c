@@ -218,6 +218,19 @@ static int node_end(Parser *p, int e) {
   return e;
 }
 
+/* Token i sits directly inside braces that already hold a "key:" (a dict display). */
+static int in_dict(Parser *p, int i) {
+  int d = 0, colon = 0;
+  for (int j = i - 1; j >= 0; j--) {
+    int k = p->toks[j].kind;
+    d += is_close(k) - is_open(k);
+    if (d == 0 && k == LEX_COLON) colon = 1;
+    if (d == 0 && k == LEX_KW_LAMBDA) return 0;
+    if (d < 0) return k == LEX_LBRACE && colon;
+  }
+  return 0;
+}
+
 /* First token of the expression (a disjunction, roughly) that ends at token a. */
 static int disjunction_start(Parser *p, int a) {
   int d = 0;
@@ -303,6 +316,19 @@ static void explain(Parser *p, int i, int depth) {
                 "Missing parentheses in call to '%.*s'. Did you mean %.*s(...)?", prev->len,
                 prev->start, prev->len, prev->start);
     return;
+  }
+  if (prev && (t->kind == LEX_RBRACE || t->kind == LEX_COMMA) && in_dict(p, i)) {
+    if (prev->kind == LEX_COLON) {
+      parse_error(p, NULL, prev->lineno, prev->col, prev->end_lineno, prev->end_col,
+                  "expression expected after dictionary key and ':'");
+      return;
+    }
+    if (p->expect_colon && ends_expr(prev->kind)) {
+      const Token *e = &p->toks[node_end(p, i - 1)];
+      parse_error(p, NULL, e->end_lineno, e->end_col - 1, e->end_lineno, e->end_col,
+                  "':' expected after dictionary key");
+      return;
+    }
   }
   if (p->expect_else && prev && ends_expr(prev->kind) && t->kind != LEX_COLON) {
     /* `a if b` without else: CPython spans a..b */

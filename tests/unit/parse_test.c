@@ -206,6 +206,8 @@ static const ErrCase err_cases[] = {
   {"\\\n", "SyntaxError", "unexpected EOF while parsing", 1, 0, 0},  /* CPython 2, -1: no caret either way */
   {"x = (1 + \\\n", "SyntaxError", "'(' was never closed", 1, 5, 5},
   {"try:\n  pass\n", "SyntaxError", "expected 'except' or 'finally' block", 2, 0, 0},  /* CPython 7, -1 */
+  {"x = {1: 2, (3)}\n", "SyntaxError", "':' expected after dictionary key", 1, 13, 14},  /* CPython end 0 */
+  {"x = {1: 2, 3: }\n", "SyntaxError", "expression expected after dictionary key and ':'", 1, 13, 14},
 };
 
 Test(parse, error_fields) {
