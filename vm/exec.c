@@ -17,8 +17,10 @@
 
 #include <string.h>
 
+#include "runtime/api.h"   // for api_tick(): instruction budget, host interrupts
 #include "runtime/dict.h"
 #include "runtime/exc.h"
+#include "runtime/float.h"
 #include "runtime/func.h"
 #include "runtime/gen.h"
 #include "runtime/int.h"
@@ -374,6 +376,7 @@ static void recursion_error(VM *vm) {
 }
 
 static bool recursion_enter(VM *vm) {
+  if (api_tick(vm, 1) < 0) return false;
   if (vm->recursion_depth >= vm->recursion_limit) {
     recursion_error(vm);
     return false;
@@ -756,6 +759,14 @@ static void chain_context(VM *vm) {
 }
 
 /* ---- the loop ------------------------------------------------------------------- */
+
+/* Float arithmetic inline in the loop: both exact floats, or an exact float and a small
+   int (converted to double with correct rounding, as float.__add__ does). */
+static inline bool float_operands(VM *vm, Object *a, Object *b) {
+  bool fa = !obj_is_small(a) && a->ob_type == &vm->float_type;
+  bool fb = !obj_is_small(b) && b->ob_type == &vm->float_type;
+  return (fa && (fb || obj_is_small(b))) || (fb && obj_is_small(a));
+}
 
 Object *exec_frame(VM *vm, Frame *f, int throwflag) {
 #ifdef KITE_COMPUTED_GOTO
@@ -1178,6 +1189,38 @@ dispatch:
         DISPATCH();
       }
     }
+    if (float_operands(vm, a, b)) {
+      double x = obj_is_small(a) ? (double)small_value(a) : float_value(a);
+      double y = obj_is_small(b) ? (double)small_value(b) : float_value(b), z;
+      switch (arg & ~(uint32_t)BINOP_INPLACE) {
+        case BINOP_ADD: z = x + y; break;
+        case BINOP_SUB: z = x - y; break;
+        case BINOP_MUL: z = x * y; break;
+        case BINOP_TRUEDIV:
+          if (y == 0) goto binop_slow;   /* ZeroDivisionError */
+          z = x / y;
+          break;
+        default: goto binop_slow;
+      }
+      /* a float only the stack holds is dead after this: reuse it for the result */
+      if (!obj_is_small(a) && a->ob_refcnt == 1) {
+        ((FloatObject *)a)->value = z;
+        obj_decref(vm, b);
+        DISPATCH();
+      }
+      if (!obj_is_small(b) && b->ob_refcnt == 1) {
+        ((FloatObject *)b)->value = z;
+        obj_decref(vm, a);
+        TOP() = b;
+        DISPATCH();
+      }
+      Object *r = float_new(vm, z);
+      if (!r) goto binop_slow;
+      obj_decref(vm, a);
+      obj_decref(vm, b);
+      TOP() = r;
+      DISPATCH();
+    }
   binop_slow: {
     SAVE_FRAME();
     Object *r = obj_binop(vm, a, b, (int)arg);
@@ -1257,6 +1300,23 @@ dispatch:
         case CMP_GT: r = x > y; break;
         default: r = x >= y; break;
       }
+      TOP() = vm_bool(vm, r);
+      DISPATCH();
+    }
+    if (!obj_is_small(a) && !obj_is_small(b) && a->ob_type == &vm->float_type &&
+        b->ob_type == &vm->float_type) {
+      double x = float_value(a), y = float_value(b);
+      bool r;
+      switch (arg) {
+        case CMP_LT: r = x < y; break;
+        case CMP_LE: r = x <= y; break;
+        case CMP_EQ: r = x == y; break;
+        case CMP_NE: r = x != y; break;
+        case CMP_GT: r = x > y; break;
+        default: r = x >= y; break;
+      }
+      obj_decref(vm, a);
+      obj_decref(vm, b);
       TOP() = vm_bool(vm, r);
       DISPATCH();
     }
@@ -1478,6 +1538,13 @@ dispatch:
   }
   TARGET(UNPACK_SEQUENCE) {
     Object *seq = POP();
+    if (TUPLE_CHECK_EXACT(vm, seq) && TUPLE_SIZE(seq) == (ssize_t)arg) {
+      Object **items = TUPLE_ITEMS(seq);
+      for (uint32_t i = 0; i < arg; i++) sp[arg - 1 - i] = obj_newref(items[i]);
+      sp += arg;
+      obj_decref(vm, seq);
+      DISPATCH();
+    }
     SAVE_FRAME();
     if (unpack(vm, seq, (int)arg, 0, false, sp) < 0) {
       obj_decref(vm, seq);
@@ -1504,6 +1571,11 @@ dispatch:
     DISPATCH();
   }
   TARGET(JUMP_BACKWARD) {
+    /* embedding: charge the loop body (the jump distance) to the budget */
+    if ((vm->insn_countdown -= (ip - first) - (ptrdiff_t)arg) < 0) {
+      SAVE_FRAME();
+      if (api_check_interrupt(vm) < 0) goto error;
+    }
     JUMPTO(arg);
     DISPATCH();
   }
@@ -1653,6 +1725,7 @@ dispatch:
       FunctionObject *fn = (FunctionObject *)callable;
       CodeObject *co = (CodeObject *)fn->code;
       if (!(co->flags & CO_GENERATOR)) {
+        if (api_tick(vm, 1) < 0) goto call_failed;
         if (vm->recursion_depth >= vm->recursion_limit) {
           recursion_error(vm);
           goto call_failed;
