@@ -60,6 +60,12 @@ static void arm(VM *vm) {
 
 int api_check_interrupt(VM *vm) {
   vm->insn_used += (uint64_t)(vm->insn_period - vm->insn_countdown);
+  if (vm->sigint_pending) {   /* Ctrl-C, delivered by the kite command's watcher */
+    vm->sigint_pending = 0;
+    arm(vm);
+    exc_set_obj(vm, &vm->exc_KeyboardInterrupt, NULL);
+    return -1;
+  }
   if (vm->insn_limit && vm->insn_used > vm->insn_limit) {
     vm->insn_period = vm->insn_countdown = 0;   /* sticky: every later tick fails too */
     exc_set(vm, &vm->exc_RuntimeError, "instruction limit exceeded");

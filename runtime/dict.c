@@ -1316,7 +1316,8 @@ void dict_type_init(VM *vm) {
   t->tp_repr = dict_repr;
   t->tp_richcompare = dict_richcompare;
   t->tp_binop = dict_binop;
-  t->tp_binop_mask = (1u << BINOP_OR) | (1u << (16 + BINOP_OR));
+  t->tp_binop_mask = 1u << BINOP_OR;
+  t->tp_inplace_mask = 1u << BINOP_OR;
   t->tp_len = dict_len;
   t->tp_getitem = dict_subscript;
   t->tp_setitem = dict_ass_sub;

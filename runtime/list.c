@@ -1164,8 +1164,9 @@ void list_type_init(VM *vm) {
   t->tp_repr = list_repr;
   t->tp_richcompare = list_richcompare;
   t->tp_binop = list_binop;
-  t->tp_binop_mask = (1u << BINOP_ADD) | (1u << BINOP_MUL) | (1u << (16 + BINOP_ADD)) |
-                     (1u << (16 + BINOP_MUL));
+  t->tp_binop_mask = (1u << BINOP_ADD) | (1u << BINOP_MUL);
+  t->tp_rbinop_mask = t->tp_binop_mask & ~(1u << BINOP_ADD);
+  t->tp_inplace_mask = (1u << BINOP_ADD) | (1u << BINOP_MUL);
   t->tp_len = list_len;
   t->tp_getitem = list_getitem;
   t->tp_setitem = list_setitem;

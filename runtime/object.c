@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "gc/gc.h"
+#include "runtime/api.h"   /* for api_tick() */
 #include "runtime/exc.h"
 #include "runtime/int.h"
 #include "runtime/str.h"
@@ -639,6 +640,9 @@ Object *obj_next(VM *vm, Object *iter) {
   TypeObject *t = obj_type(vm, iter);
   if (!t->tp_iternext)
     return exc_set(vm, &vm->exc_TypeError, "'%s' object is not an iterator", type_name(t));
+  /* Builtins that drain iterators (sum, list(), join...) charge the host's budget
+     here, so an embedded `sum(range(10**12))` can be stopped. */
+  if (api_tick(vm, 1) < 0) return NULL;
   Object *r = t->tp_iternext(vm, iter);
   if (!r && exc_occurred(vm) && exc_matches(vm, &vm->exc_StopIteration)) exc_clear(vm);
   return r;
@@ -703,6 +707,8 @@ static int check_class_arg(VM *vm, Object *cls, const char *fname, bool sub) {
 }
 
 static int recursive_check(VM *vm, Object *x, Object *cls, bool sub) {
+  Object *members = type_union_args(vm, cls);   /* int | str checks like (int, str) */
+  if (members) cls = members;
   if (TUPLE_CHECK(vm, cls)) {
     for (ssize_t i = 0; i < TUPLE_SIZE(cls); i++) {
       int r = recursive_check(vm, x, TUPLE_ITEMS(cls)[i], sub);

@@ -201,7 +201,12 @@ struct TypeObject {
   uint32_t tp_version;           /* bumped on any change of the type's dict or bases; for inline caches */
   uint32_t tp_binop_mask;        /* bit (1 << BinOp) set for each operator tp_binop may
                                     support; decides which __add__/__radd__... wrappers
-                                    the type's dict shows. 0 = every operator. */
+                                    the type's dict shows. 0 = every operator. Bits
+                                    16 + UnaryOp likewise for the unary wrappers. */
+  uint32_t tp_rbinop_mask;       /* reflected wrappers shown (__radd__...); 0 = as
+                                    tp_binop_mask (sequences concatenate without __radd__) */
+  uint32_t tp_inplace_mask;      /* bit (1 << BinOp) for each operator with an in-place
+                                    version (list +=): shows __iadd__... */
   TypeObject *tp_base;           /* single base for layout (NULL only for object) */
   Object *tp_bases;              /* tuple of types */
   Object *tp_mro;                /* tuple of types, self first */

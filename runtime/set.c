@@ -1123,7 +1123,8 @@ void set_type_init(VM *vm) {
   t->tp_new = set_tp_new;
   t->tp_init = set_tp_init;
   t->tp_methods = set_methods;
-  t->tp_binop_mask = SET_BINOPS | (SET_BINOPS << 16);
+  t->tp_binop_mask = SET_BINOPS;
+  t->tp_inplace_mask = SET_BINOPS;
   t->tp_doc = "set() -> new empty set object\nset(iterable) -> new set object\n\nBuild an unordered collection of unique elements.";
 
   list_seqiter_type_init(vm, &vm->set_iter_type, "set_iterator", sizeof(SetIterObject),

@@ -1928,6 +1928,7 @@ void str_type_init(VM *vm) {
   t->tp_richcompare = str_richcompare;
   t->tp_binop = str_binop;
   t->tp_binop_mask = 1u << BINOP_ADD | 1u << BINOP_MUL | 1u << BINOP_MOD;
+  t->tp_rbinop_mask = t->tp_binop_mask & ~(1u << BINOP_ADD);
   t->tp_len = str_len_slot;
   t->tp_getitem = str_getitem;
   t->tp_contains = str_contains;

@@ -464,6 +464,7 @@ void tuple_type_init(VM *vm) {
   t->tp_richcompare = tuple_richcompare;
   t->tp_binop = tuple_binop;
   t->tp_binop_mask = (1u << BINOP_ADD) | (1u << BINOP_MUL);
+  t->tp_rbinop_mask = t->tp_binop_mask & ~(1u << BINOP_ADD);
   t->tp_len = tuple_len;
   t->tp_getitem = tuple_getitem;
   t->tp_contains = tuple_contains;

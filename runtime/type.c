@@ -605,9 +605,12 @@ static bool slot_present(TypeObject *t, const SlotDef *sd) {
   case SK_HASH: return t->tp_hash != NULL;
   case SK_CMP: return t->tp_richcompare != NULL;
   case SK_BINOP:
-  case SK_RBINOP:
     return t->tp_binop && (t->tp_binop_mask == 0 || (t->tp_binop_mask & (1u << sd->op)));
-  case SK_IBINOP: return false;
+  case SK_RBINOP: {
+    uint32_t m = t->tp_rbinop_mask ? t->tp_rbinop_mask : t->tp_binop_mask;
+    return t->tp_binop && (m == 0 || (m & (1u << sd->op)));
+  }
+  case SK_IBINOP: return t->tp_binop && (t->tp_inplace_mask & (1u << sd->op));
   case SK_UNARY:
     if (!t->tp_unaryop) return false;
     return t->tp_binop_mask == 0 || (t->tp_binop_mask & (1u << (16 + sd->op)));
@@ -847,6 +850,8 @@ static void inherit_slots(VM *vm, TypeObject *t, TypeObject *b) {
     COPY(tp_init);
   }
   if (!t->tp_binop_mask && t->tp_binop == b->tp_binop) t->tp_binop_mask = b->tp_binop_mask;
+  if (!t->tp_inplace_mask && t->tp_binop == b->tp_binop) t->tp_inplace_mask = b->tp_inplace_mask;
+  if (!t->tp_rbinop_mask && t->tp_binop == b->tp_binop) t->tp_rbinop_mask = b->tp_rbinop_mask;
   if (!t->tp_dictoffset) t->tp_dictoffset = b->tp_dictoffset;
   if (!t->tp_basicsize) t->tp_basicsize = b->tp_basicsize;
   if (!t->tp_itemsize) t->tp_itemsize = b->tp_itemsize;
@@ -957,7 +962,7 @@ static int add_descriptors(VM *vm, TypeObject *t) {
       case SK_STR: same = t->tp_str == b->tp_str; break;
       case SK_HASH: same = t->tp_hash == b->tp_hash; break;
       case SK_CMP: same = t->tp_richcompare == b->tp_richcompare; break;
-      case SK_BINOP: case SK_RBINOP: same = t->tp_binop == b->tp_binop; break;
+      case SK_BINOP: case SK_RBINOP: case SK_IBINOP: same = t->tp_binop == b->tp_binop; break;
       case SK_UNARY: same = t->tp_unaryop == b->tp_unaryop; break;
       case SK_BOOL: same = t->tp_bool == b->tp_bool; break;
       case SK_LEN: same = t->tp_len == b->tp_len; break;
@@ -1218,6 +1223,18 @@ static Object *object_reduce_ex(VM *vm, Object *self, Object *const *args, size_
   return exc_set(vm, &vm->exc_TypeError, "cannot pickle '%s' object", type_name(obj_type(vm, self)));
 }
 
+static Object *object_getstate(VM *vm, Object *self, Object *const *args, size_t nargs,
+                               Object *kwnames) {
+  ssize_t off = obj_is_small(self) ? 0 : obj_type(vm, self)->tp_dictoffset;
+  if (off) return obj_getattr(vm, self, vm->id.__dict__);
+  return vm_none(vm);
+}
+
+static Object *object_subclasshook(VM *vm, Object *self, Object *const *args, size_t nargs,
+                                   Object *kwnames) {
+  return obj_newref(VM_NOTIMPL(vm));
+}
+
 static const MethodDef object_methods[] = {
   {"__format__", object_format, METH_VARARGS, "Default object formatter."},
   {"__dir__", object_dir, METH_NOARGS, "Default dir() implementation."},
@@ -1225,6 +1242,10 @@ static const MethodDef object_methods[] = {
   {"__init_subclass__", object_init_subclass, METH_CLASS | METH_VARARGS,
    "This method is called when a class is subclassed."},
   {"__reduce_ex__", object_reduce_ex, METH_VARARGS, "Helper for pickle."},
+  {"__reduce__", object_reduce_ex, METH_NOARGS, "Helper for pickle."},
+  {"__getstate__", object_getstate, METH_NOARGS, "Helper for pickle."},
+  {"__subclasshook__", object_subclasshook, METH_CLASS | METH_VARARGS,
+   "Abstract classes can override this to customize issubclass()."},
   {NULL, NULL, 0, NULL},
 };
 
@@ -2892,6 +2913,159 @@ static const GetSetDef type_getset[] = {
   {NULL, NULL, NULL, NULL, NULL},
 };
 
+/* ---- types.UnionType: int | str ---------------------------------------------------------
+   X | Y on classes (and None) makes a union whose __args__ lists the distinct members in
+   order (None as NoneType); isinstance/issubclass accept it like a tuple of classes. */
+
+typedef struct UnionObject {
+  Object ob;
+  Object *args;   /* tuple of the member classes */
+} UnionObject;
+
+static bool union_operand(VM *vm, Object *o) {
+  return o == VM_NONE(vm) || TYPE_CHECK(vm, o) || obj_type(vm, o) == &vm->union_type;
+}
+
+/* Append o's members to list, skipping ones already there. 0 or -1. */
+static int union_collect(VM *vm, Object *list, Object *o) {
+  if (obj_type(vm, o) == &vm->union_type) {
+    Object *args = ((UnionObject *)o)->args;
+    for (ssize_t i = 0; i < TUPLE_SIZE(args); i++)
+      if (union_collect(vm, list, TUPLE_ITEMS(args)[i]) < 0) return -1;
+    return 0;
+  }
+  if (o == VM_NONE(vm)) o = (Object *)&vm->none_type;
+  for (ssize_t i = 0; i < LIST_SIZE(list); i++)
+    if (LIST_ITEMS(list)[i] == o) return 0;
+  return list_append(vm, list, o);
+}
+
+/* tp_binop of type and of unions: only | between classes, None and unions. New ref. */
+static Object *union_or(VM *vm, Object *a, Object *b, int op) {
+  if ((op & ~BINOP_INPLACE) != BINOP_OR || !union_operand(vm, a) || !union_operand(vm, b))
+    return obj_newref(VM_NOTIMPL(vm));
+  Object *list = list_new(vm, 0);
+  if (!list) return NULL;
+  if (union_collect(vm, list, a) < 0 || union_collect(vm, list, b) < 0) {
+    obj_decref(vm, list);
+    return NULL;
+  }
+  if (LIST_SIZE(list) == 1) {   /* int | int is int */
+    Object *only = obj_newref(LIST_ITEMS(list)[0]);
+    obj_decref(vm, list);
+    return only;
+  }
+  Object *args = list_as_tuple(vm, list);
+  obj_decref(vm, list);
+  if (!args) return NULL;
+  UnionObject *u = (UnionObject *)obj_alloc(vm, &vm->union_type, 0);
+  if (!u) {
+    obj_decref(vm, args);
+    return NULL;
+  }
+  u->args = args;
+  gc_track(vm, &u->ob);
+  return &u->ob;
+}
+
+static Object *union_repr(VM *vm, Object *self) {
+  Object *args = ((UnionObject *)self)->args;
+  StrBuf b;
+  strbuf_init(&b);
+  for (ssize_t i = 0; i < TUPLE_SIZE(args); i++) {
+    Object *a = TUPLE_ITEMS(args)[i];
+    if (i) strbuf_append_cstr(vm, &b, " | ");
+    if (a == (Object *)&vm->none_type) {
+      strbuf_append_cstr(vm, &b, "None");
+      continue;
+    }
+    TypeObject *t = (TypeObject *)a;
+    Object *mod = t->ht_module;
+    if (mod && STR_CHECK(vm, mod) && !str_eq_cstr(mod, "builtins")) {
+      strbuf_append_str(vm, &b, mod);
+      strbuf_append_char(vm, &b, '.');
+      strbuf_append_str(vm, &b, t->ht_qualname);
+    } else {
+      strbuf_append_cstr(vm, &b, t->tp_name);
+    }
+  }
+  return strbuf_finish(vm, &b);
+}
+
+/* Does every member of a appear in b? */
+static bool union_within(Object *a, Object *b) {
+  for (ssize_t i = 0; i < TUPLE_SIZE(a); i++) {
+    bool found = false;
+    for (ssize_t k = 0; k < TUPLE_SIZE(b) && !found; k++) found = TUPLE_ITEMS(a)[i] == TUPLE_ITEMS(b)[k];
+    if (!found) return false;
+  }
+  return true;
+}
+
+static Object *union_richcompare(VM *vm, Object *a, Object *b, int op) {
+  if ((op != CMP_EQ && op != CMP_NE) || obj_type(vm, b) != &vm->union_type)
+    return obj_newref(VM_NOTIMPL(vm));
+  Object *x = ((UnionObject *)a)->args, *y = ((UnionObject *)b)->args;
+  bool eq = union_within(x, y) && union_within(y, x);
+  return vm_bool(vm, op == CMP_EQ ? eq : !eq);
+}
+
+/* Order-independent, like CPython's hash of frozenset(__args__). */
+static int64_t union_hash(VM *vm, Object *self) {
+  Object *args = ((UnionObject *)self)->args;
+  uint64_t h = 0x2f0b3c6d;
+  for (ssize_t i = 0; i < TUPLE_SIZE(args); i++) {
+    int64_t x = obj_hash(vm, TUPLE_ITEMS(args)[i]);
+    if (x == -1) return -1;
+    h ^= (uint64_t)x * 0x9e3779b97f4a7c15u;
+  }
+  return h == (uint64_t)-1 ? -2 : (int64_t)h;
+}
+
+static Object *union_get_args(VM *vm, Object *self, void *c) {
+  return obj_newref(((UnionObject *)self)->args);
+}
+
+static const GetSetDef union_getset[] = {
+  {"__args__", union_get_args, NULL, NULL, NULL},
+  {NULL, NULL, NULL, NULL, NULL},
+};
+
+static int union_traverse(VM *vm, Object *self, VisitProc visit, void *arg) {
+  Object *a = ((UnionObject *)self)->args;
+  return a ? visit(vm, a, arg) : 0;
+}
+
+static int union_clear(VM *vm, Object *self) {
+  OBJ_CLEAR(vm, ((UnionObject *)self)->args);
+  return 0;
+}
+
+static void union_dealloc(VM *vm, Object *self) {
+  gc_untrack(vm, self);
+  union_clear(vm, self);
+  obj_free(vm, self, sizeof(UnionObject));
+}
+
+Object *type_union_args(VM *vm, Object *o) {
+  return obj_type(vm, o) == &vm->union_type ? ((UnionObject *)o)->args : NULL;
+}
+
+static void union_type_init(VM *vm) {
+  TypeObject *t = &vm->union_type;
+  type_init_builtin(vm, t, "types.UnionType", NULL, sizeof(UnionObject), 0, TYPE_FLAG_GC);
+  t->tp_binop = union_or;
+  t->tp_binop_mask = (1u << BINOP_OR);
+  t->tp_repr = union_repr;
+  t->tp_richcompare = union_richcompare;
+  t->tp_hash = union_hash;
+  t->tp_getset = union_getset;
+  t->tp_traverse = union_traverse;
+  t->tp_clear = union_clear;
+  t->tp_dealloc = union_dealloc;
+  t->tp_doc = "Represent a PEP 604 union type\n\nE.g. for int | str";
+}
+
 void type_type_init(VM *vm) {
   TypeObject *t = &vm->type_type;
   type_init_builtin(vm, t, "type", NULL, sizeof(HeapTypeObject), 0,
@@ -2902,6 +3076,8 @@ void type_type_init(VM *vm) {
   t->tp_getattro = type_getattro;
   t->tp_setattro = type_setattro;
   t->tp_repr = type_repr;
+  t->tp_binop = union_or;
+  t->tp_binop_mask = (1u << BINOP_OR);
   t->tp_traverse = type_traverse;
   t->tp_clear = type_clear;
   t->tp_dealloc = type_dealloc;
@@ -2909,6 +3085,7 @@ void type_type_init(VM *vm) {
   t->tp_methods = type_methods;
   t->tp_getset = type_getset;
   t->tp_doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
+  union_type_init(vm);
 }
 
 /* ---- the descriptor types ----------------------------------------------------------- */
