@@ -737,7 +737,14 @@ Stmt *ast_funcdef(Parser *p, int tok, int name_tok, Params *params, Expr *return
 Stmt *ast_classdef(Parser *p, int tok, int name_tok, CallArgs *args, StmtSeq *body) {
   if (p->failed) return NULL;
   if (args && args->genexp) {
-    parse_error_loc(p, args->genexp->loc, "invalid syntax");
+    /* CPython's grammar has no generator argument here: it fails at the `for` */
+    int d = 0, i = tok;
+    for (; i < p->ntoks; i++) {
+      int k = p->toks[i].kind;
+      d += (k == LEX_LPAR || k == LEX_LSQB || k == LEX_LBRACE) - (k == LEX_RPAR || k == LEX_RSQB || k == LEX_RBRACE);
+      if (d == 1 && k == LEX_KW_FOR) break;
+    }
+    parse_error_loc(p, i < p->ntoks ? tloc(p, i) : args->genexp->loc, "invalid syntax");
     return NULL;
   }
   Stmt *s = new_stmt(p, STMT_CLASSDEF, span(tloc(p, tok), body_end(body, tloc(p, tok))));
