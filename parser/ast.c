@@ -1224,7 +1224,10 @@ CallArgs *ast_args_add(Parser *p, CallArgs *a, int kind, Expr *value, Expr *name
     break;
   case ARG_STAR:
     if (a->saw_dstar) {
-      parse_error_loc(p, value->loc, "iterable argument unpacking follows keyword argument unpacking");
+      Loc star = value->loc;   /* CPython underlines the '*' only */
+      star.end_lineno = star.lineno;
+      star.end_col_offset = star.col_offset + 1;
+      parse_error_loc(p, star, "iterable argument unpacking follows keyword argument unpacking");
       return NULL;
     }
     SEQ_PUSH(p, &a->args, value);

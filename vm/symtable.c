@@ -23,6 +23,9 @@ typedef struct ST {
   const char *filename;
   Scope *cur;
   bool failed;
+  /* a module-level nonlocal: CPython reports it in its second pass, so any error of
+     the first pass wins */
+  const Stmt *module_nonlocal;
 } ST;
 
 /* ---- SyntaxError ------------------------------------------------------------- */
@@ -244,10 +247,8 @@ static void visit_signature_outside(ST *st, const Arguments *a, const Expr *retu
 
 static void declare(ST *st, const Stmt *s, const IdentSeq *names, bool global) {
   const char *what = global ? "global" : "nonlocal";
-  if (!global && st->cur->kind == SCOPE_MODULE) {
-    ERR(st, s->loc, "nonlocal declaration not allowed at module level");
-    return;
-  }
+  bool at_module = !global && st->cur->kind == SCOPE_MODULE;
+  if (at_module && !st->module_nonlocal) st->module_nonlocal = s;
   for (int i = 0; i < names->count; i++) {
     const char *name = names->items[i];
     Symbol *sym = symtable_lookup(st->cur, name);
@@ -267,6 +268,7 @@ static void declare(ST *st, const Stmt *s, const IdentSeq *names, bool global) {
       ERR(st, s->loc, "name '%s' is nonlocal and global", name);
       return;
     }
+    if (at_module) continue;
     Symbol *ns = add_def(st, name, global ? DEF_GLOBAL : DEF_NONLOCAL);
     if (ns && !global) ns->order = ns->order;   /* keep first-seen order */
   }
@@ -714,7 +716,7 @@ static void check_nonlocals(ST *st, Scope *s) {
 }
 
 SymTable *symtable_build(VM *vm, Arena *arena, const Mod *mod, const char *filename) {
-  ST st = {vm, arena, filename, NULL, false};
+  ST st = {vm, arena, filename, NULL, false, NULL};
   SymTable *t = ast_alloc(arena, sizeof(SymTable));
   if (!t) return NULL;
   t->arena = arena;
@@ -725,6 +727,8 @@ SymTable *symtable_build(VM *vm, Arena *arena, const Mod *mod, const char *filen
     case MOD_INTERACTIVE: visit_stmts(&st, &mod->v.Interactive.body); break;
     case MOD_EXPRESSION: visit_expr(&st, mod->v.Expression.body); break;
   }
+  if (!st.failed && st.module_nonlocal)
+    ERR(&st, st.module_nonlocal->loc, "nonlocal declaration not allowed at module level");
   if (!st.failed) check_nonlocals(&st, t->top);
   if (!st.failed) resolve_scope(&st, t->top, mod);
   if (st.failed) {
