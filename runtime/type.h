@@ -91,5 +91,8 @@ Object *type_build_class(VM *vm, Object *self, Object *const *args, size_t nargs
 void type_type_init(VM *vm);
 void object_type_init(VM *vm);
 void descr_types_init(VM *vm);   /* method_descr, builtin, member/getset descrs, ... */
+/* Borrowed reference (alive while o is): the member tuple of a types.UnionType (X | Y),
+   or NULL when o is not a union. */
+Object *type_union_args(VM *vm, Object *o);
 
 #endif

@@ -29,7 +29,8 @@
   X(dict_keyiter) X(dict_valueiter) X(dict_itemiter) \
   X(dict_revkeyiter) X(dict_revvalueiter) X(dict_revitemiter) \
   X(enumerate) X(zip) X(map) X(filter) X(reversed) X(seq_iter) X(callable_iter) \
-  X(weakref) X(mappingproxy) X(method_wrapper) X(textio) X(namespace) X(version_info)
+  X(weakref) X(mappingproxy) X(method_wrapper) X(textio) X(namespace) X(version_info) \
+  X(union) /* types.UnionType (X | Y), runtime/type.c */
 
 /* Every built-in exception, once, with its base: X(name, base). */
 #define KITE_BUILTIN_EXCEPTIONS(X) \
