@@ -19,6 +19,7 @@
 #include "runtime/sysmodule.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
+#include "vm/run.h"
 
 #define UNUSED_ARGS (void)self; (void)kwnames
 
@@ -1051,6 +1052,50 @@ static Object *builtin_import(VM *vm, Object *self, Object *const *args, size_t 
   return module_import(vm, a[0], globals, fromlist, (int)level);
 }
 
+/* eval(source, globals=None, locals=None) / exec(...): source must be a str (Kite has
+   no compile() or bytes). Without globals they run in the caller's namespaces. */
+static Object *eval_exec(VM *vm, Object *const *args, size_t nargs, Object *kwnames,
+                         bool is_exec) {
+  const char *fname = is_exec ? "exec" : "eval";
+  static const char *const names[] = {"source", "globals", "locals", NULL};
+  Object *a[3];
+  if (arg_parse(vm, fname, args, nargs, kwnames, names, 3, 1, a) < 0) return NULL;
+  Object *globals = a[1] && a[1] != VM_NONE(vm) ? a[1] : NULL;
+  Object *locals = a[2] && a[2] != VM_NONE(vm) ? a[2] : NULL;
+  if (globals && !DICT_CHECK(vm, globals))
+    return exc_set(vm, &vm->exc_TypeError, "%s() globals must be a dict, not %s", fname,
+                   type_name(obj_type(vm, globals)));
+  if (!globals) {
+    globals = exec_frame_globals(vm);
+    if (!globals) globals = vm->main_dict;
+    if (!locals) {
+      locals = exec_frame_locals(vm);
+      if (!locals && exc_occurred(vm)) return NULL;
+    }
+  }
+  if (!locals) locals = globals;
+  if (!STR_CHECK(vm, a[0]))
+    return exc_set(vm, &vm->exc_TypeError,
+                   "%s() arg 1 must be a string, bytes or code object", fname);
+  if (!dict_getitem_str(vm, globals, vm->id.__builtins__) &&
+      dict_setitem(vm, globals, vm->id.__builtins__, vm->builtins_module) < 0)
+    return NULL;
+  if (is_exec)
+    return run_exec_n(vm, str_utf8(a[0]), (size_t)str_nbytes(a[0]), "<string>", globals, locals);
+  /* eval ignores leading spaces and tabs, as CPython's */
+  const char *src = str_utf8(a[0]);
+  while (*src == ' ' || *src == '\t') src++;
+  return run_eval(vm, src, "<string>", globals, locals);
+}
+
+static Object *builtin_eval(VM *vm, Object *self, Object *const *args, size_t nargs, Object *kw) {
+  return eval_exec(vm, args, nargs, kw, false);
+}
+
+static Object *builtin_exec(VM *vm, Object *self, Object *const *args, size_t nargs, Object *kw) {
+  return eval_exec(vm, args, nargs, kw, true);
+}
+
 /* ---- exit/quit ------------------------------------------------------------------------ */
 
 static Object *builtin_exit(VM *vm, Object *self, Object *const *args, size_t nargs, Object *kw) {
@@ -1075,6 +1120,8 @@ static const MethodDef builtin_functions[] = {
   {"delattr", builtin_delattr, METH_VARARGS, "Deletes the named attribute from the given object."},
   {"dir", builtin_dir, METH_VARARGS, "Show attributes of an object."},
   {"divmod", builtin_divmod, METH_VARARGS, "Return the tuple (x//y, x%y)."},
+  {"eval", builtin_eval, METH_VARARGS, "Evaluate the given source in the context of globals and locals."},
+  {"exec", builtin_exec, METH_VARARGS, "Execute the given source in the context of globals and locals."},
   {"exit", builtin_exit, METH_VARARGS, "Exit the interpreter."},
   {"format", builtin_format, METH_VARARGS, "Return value.__format__(format_spec)"},
   {"getattr", builtin_getattr, METH_VARARGS, "Get a named attribute from an object."},
@@ -1105,6 +1152,12 @@ static const MethodDef builtin_functions[] = {
   {"vars", builtin_vars, METH_VARARGS, "Show vars."},
   {NULL, NULL, 0, NULL},
 };
+
+bool builtins_owns_def(const void *def) {
+  const MethodDef *d = def;
+  size_t n = sizeof builtin_functions / sizeof builtin_functions[0];
+  return d >= builtin_functions && d < builtin_functions + n;
+}
 
 static int add(VM *vm, Object *d, const char *name, Object *v) {
   return dict_setitem_cstr(vm, d, name, v);
