@@ -13,5 +13,8 @@ void builtins_singleton_types_init(VM *vm);
 void builtins_iter_types_init(VM *vm);
 /* Put every builtin name into the dict d (the builtins module's namespace). 0 / -1. */
 int builtins_fill(VM *vm, Object *d);
+/* Is def one of the builtins module's functions (len, print...)? Those carry no module
+   object, yet their __module__ is 'builtins'. */
+bool builtins_owns_def(const void *def);
 
 #endif

@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "runtime/builtins.h"
 #include "runtime/descr.h"
 #include "runtime/dict.h"
 #include "runtime/exc.h"
@@ -327,9 +328,27 @@ static Object *builtin_get_doc(VM *vm, Object *self, void *c) {
   return d ? str_from_cstr(vm, d) : vm_none(vm);
 }
 
+/* A module's function has its module's name (len.__module__ == 'builtins'); a bound
+   method has none, as in CPython. */
+static Object *builtin_get_module(VM *vm, Object *self, void *c) {
+  Object *s = ((BuiltinObject *)self)->self;
+  if (s && obj_type(vm, s) == &vm->module_type) return obj_getattr(vm, s, vm->id.__name__);
+  if (!s && builtins_owns_def(((BuiltinObject *)self)->def)) return str_from_cstr(vm, "builtins");
+  return vm_none(vm);
+}
+
+/* 'list.append' for a method bound to an instance, the bare name for a function. */
+static Object *builtin_get_qualname(VM *vm, Object *self, void *c) {
+  BuiltinObject *b = (BuiltinObject *)self;
+  if (!b->self || obj_type(vm, b->self) == &vm->module_type) return builtin_get_name(vm, self, c);
+  TypeObject *t = TYPE_CHECK(vm, b->self) ? (TypeObject *)b->self : obj_type(vm, b->self);
+  return str_from_format(vm, "%s.%s", type_name(t), b->def->name);
+}
+
 static const GetSetDef builtin_getset[] = {
   {"__name__", builtin_get_name, NULL, NULL, NULL},
-  {"__qualname__", builtin_get_name, NULL, NULL, NULL},
+  {"__qualname__", builtin_get_qualname, NULL, NULL, NULL},
+  {"__module__", builtin_get_module, NULL, NULL, NULL},
   {"__self__", builtin_get_self, NULL, NULL, NULL},
   {"__doc__", builtin_get_doc, NULL, NULL, NULL},
   {NULL, NULL, NULL, NULL, NULL},
