@@ -19,6 +19,7 @@
 #include "runtime/gcmodule.h"
 #include "runtime/list.h"
 #include "runtime/mathmodule.h"
+#include "runtime/timemodule.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/type.h"
@@ -33,6 +34,7 @@ typedef struct BuiltinModule {
 static const BuiltinModule builtin_modules[] = {
     {"gc", gcmodule_create},
     {"math", math_module_create},
+    {"time", time_module_create},
     {NULL, NULL},
 };
 
