@@ -59,7 +59,8 @@ static void arm(VM *vm) {
 }
 
 int api_check_interrupt(VM *vm) {
-  vm->insn_used += (uint64_t)(vm->insn_period - vm->insn_countdown);
+  /* unsigned: the SIGINT watcher may have zeroed a countdown armed at INT64_MAX */
+  vm->insn_used += (uint64_t)vm->insn_period - (uint64_t)vm->insn_countdown;
   if (vm->sigint_pending) {   /* Ctrl-C, delivered by the kite command's watcher */
     vm->sigint_pending = 0;
     arm(vm);
