@@ -74,7 +74,7 @@ static int parse_count(VM *vm, const uint32_t *cps, size_t n, size_t *i, ssize_t
 static int parse_spec(VM *vm, Object *spec, uint32_t default_type, char default_align,
                       const char *tn, FormatSpec *f) {
   *f = (FormatSpec){.fill = ' ', .width = -1, .precision = -1, .type = default_type, .group = 3};
-  uint32_t small[64], *cps = small;
+  uint32_t small[64] = {0}, *cps = small;   /* zeroed: quiets -Wmaybe-uninitialized */
   size_t n = spec ? (size_t)str_length(spec) : 0;
   if (n > 64 && !(cps = heap_alloc(vm, n * sizeof(uint32_t)))) return -1;
   const char *p = spec ? str_utf8(spec) : "";
