@@ -827,6 +827,9 @@ Object *exec_frame(VM *vm, Frame *f, int throwflag) {
   DISPATCH();
 
 #ifndef KITE_COMPUTED_GOTO
+  /* The compiler emits only real opcodes; a bad one is an internal error. */
+#define KITE_UNREACHABLE_OPCODE() \
+  do { exc_set(vm, &vm->exc_SystemError, "unknown opcode %d", (int)INSTR_OP(ins)); goto error; } while (0)
 dispatch:
   ins = *ip++;
   arg = INSTR_ARG(ins);
@@ -2018,6 +2021,8 @@ dispatch:
   TARGET(FOR_ITER_LIST) { DISPATCH(); }
 
 #ifndef KITE_COMPUTED_GOTO
+  default:
+    KITE_UNREACHABLE_OPCODE();
   }
 #endif
 
