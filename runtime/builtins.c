@@ -383,24 +383,26 @@ static Object *builtin_getattr(VM *vm, Object *self, Object *const *args, size_t
   return r;
 }
 
-static Object *builtin_setattr(VM *vm, Object *self, Object *const *args, size_t nargs,
-                               Object *kw) {
-  if (arg_no_kw(vm, "setattr", kw) < 0 || arg_count(vm, "setattr", nargs, 3, 3) < 0) return NULL;
-  Object *name = attr_name(vm, args[1], "setattr");
+/* setattr(o, name, value) and delattr(o, name): value NULL deletes. */
+static Object *set_or_del_attr(VM *vm, const char *fname, Object *const *args, size_t nargs,
+                               Object *kw, bool del) {
+  size_t want = del ? 2 : 3;
+  if (arg_no_kw(vm, fname, kw) < 0 || arg_count(vm, fname, nargs, want, want) < 0) return NULL;
+  Object *name = attr_name(vm, args[1], fname);
   if (!name) return NULL;
-  int r = obj_setattr(vm, args[0], name, args[2]);
+  int r = obj_setattr(vm, args[0], name, del ? NULL : args[2]);
   obj_decref(vm, name);
   return r < 0 ? NULL : vm_none(vm);
 }
 
+static Object *builtin_setattr(VM *vm, Object *self, Object *const *args, size_t nargs,
+                               Object *kw) {
+  return set_or_del_attr(vm, "setattr", args, nargs, kw, false);
+}
+
 static Object *builtin_delattr(VM *vm, Object *self, Object *const *args, size_t nargs,
                                Object *kw) {
-  if (arg_no_kw(vm, "delattr", kw) < 0 || arg_count(vm, "delattr", nargs, 2, 2) < 0) return NULL;
-  Object *name = attr_name(vm, args[1], "delattr");
-  if (!name) return NULL;
-  int r = obj_setattr(vm, args[0], name, NULL);
-  obj_decref(vm, name);
-  return r < 0 ? NULL : vm_none(vm);
+  return set_or_del_attr(vm, "delattr", args, nargs, kw, true);
 }
 
 static Object *builtin_hasattr(VM *vm, Object *self, Object *const *args, size_t nargs,

@@ -531,6 +531,21 @@ static void ns_dealloc(VM *vm, Object *self) {
 
 /* ---- type set-up ------------------------------------------------------------------------- */
 
+/* staticmethod and classmethod share everything but how they bind. */
+static void wrap_type_init(VM *vm, TypeObject *t, const char *name,
+                           Object *(*get)(VM *, Object *, Object *, Object *)) {
+  type_init_builtin(vm, t, name, NULL, sizeof(WrapObject), 0, TYPE_FLAG_GC | TYPE_FLAG_BASETYPE);
+  t->tp_new = wrap_new;
+  t->tp_init = wrap_init;
+  t->tp_descr_get = get;
+  t->tp_getset = wrap_getset;
+  t->tp_repr = wrap_repr;
+  t->tp_traverse = wrap_traverse;
+  t->tp_clear = wrap_clear;
+  t->tp_dealloc = wrap_dealloc;
+  t->tp_dictoffset = offsetof(WrapObject, dict);
+}
+
 void descr_types_init_py(VM *vm) {
   TypeObject *t = &vm->property_type;
   type_init_builtin(vm, t, "property", NULL, sizeof(PropertyObject), 0,
@@ -545,32 +560,9 @@ void descr_types_init_py(VM *vm) {
   t->tp_clear = property_clear;
   t->tp_dealloc = property_dealloc;
 
-  t = &vm->staticmethod_type;
-  type_init_builtin(vm, t, "staticmethod", NULL, sizeof(WrapObject), 0,
-                    TYPE_FLAG_GC | TYPE_FLAG_BASETYPE);
-  t->tp_new = wrap_new;
-  t->tp_init = wrap_init;
-  t->tp_descr_get = staticmethod_get;
-  t->tp_call = staticmethod_call;
-  t->tp_getset = wrap_getset;
-  t->tp_repr = wrap_repr;
-  t->tp_traverse = wrap_traverse;
-  t->tp_clear = wrap_clear;
-  t->tp_dealloc = wrap_dealloc;
-  t->tp_dictoffset = offsetof(WrapObject, dict);
-
-  t = &vm->classmethod_type;
-  type_init_builtin(vm, t, "classmethod", NULL, sizeof(WrapObject), 0,
-                    TYPE_FLAG_GC | TYPE_FLAG_BASETYPE);
-  t->tp_new = wrap_new;
-  t->tp_init = wrap_init;
-  t->tp_descr_get = classmethod_get;
-  t->tp_getset = wrap_getset;
-  t->tp_repr = wrap_repr;
-  t->tp_traverse = wrap_traverse;
-  t->tp_clear = wrap_clear;
-  t->tp_dealloc = wrap_dealloc;
-  t->tp_dictoffset = offsetof(WrapObject, dict);
+  wrap_type_init(vm, &vm->staticmethod_type, "staticmethod", staticmethod_get);
+  vm->staticmethod_type.tp_call = staticmethod_call;
+  wrap_type_init(vm, &vm->classmethod_type, "classmethod", classmethod_get);
 
   t = &vm->super_type;
   type_init_builtin(vm, t, "super", NULL, sizeof(SuperObject), 0,
