@@ -171,7 +171,7 @@ struct VM {
   TypeObject kitefunc_type;         /* host C functions; readied by kite_new, cleared by kite_free */
   Object *host_modules;             /* dict name -> module registered by the host, or NULL */
   Object *granted;                  /* dict name -> True: top-level modules a sandbox may import */
-  int64_t insn_countdown;           /* ticks left until api_check_interrupt (api_tick) */
+  volatile int64_t insn_countdown;         /* ticks left until api_check_interrupt (api_tick) */
   int64_t insn_period;              /* value insn_countdown was last armed with */
   uint64_t insn_used, insn_limit;   /* ticks charged in this host call / budget (0 = none) */
   int (*interrupt_fn)(struct KiteVM *vm, void *ud);   /* host's interrupt callback or NULL */
