@@ -2,7 +2,7 @@
  * parse: source text -> AST, the front end's entry point.
  *
  * parse_source() prepares the text (lex_prepare), pulls tokens from lex_next() and
- * feeds them to the Lemon engine generated from parser/grammar.y (STYLE item 31:
+ * feeds them to the parser built from parser/grammar.y (STYLE item 31:
  * the token loop lives here, not in the grammar). The grammar's actions call the
  * ast_ constructors (parser/ast.c), which also raise the SyntaxErrors that need a
  * look at a finished subtree (bad assignment targets, argument order...).
